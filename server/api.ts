@@ -1,0 +1,112 @@
+// The boards API: create a board, read its summary. Mounted under /api.
+import { createHash } from 'node:crypto'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { nanoid } from 'nanoid'
+import * as Y from 'yjs'
+import { LIMITS, type BoardSummary, type CreateBoardRequest, type CreateBoardResponse } from '../shared/api.js'
+import { DEFAULT_STAGES, initBoard, roots } from '../shared/schema.js'
+import { ApiError } from './errors.js'
+import type { Rooms } from './rooms.js'
+import type { Store } from './storage/store.js'
+
+export interface ApiDeps {
+  store: Store
+  rooms: Rooms
+  publicUrl: string | undefined
+}
+
+export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex')
+
+export function boardsApi({ store, rooms, publicUrl }: ApiDeps) {
+  const api = new Hono()
+
+  api.post(
+    '/boards',
+    bodyLimit({
+      maxSize: 16 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'The request body is larger than 16 KiB.')
+      },
+    }),
+    async (c) => {
+      const { title, stages } = parseCreate(await c.req.text())
+      const id = nanoid()
+      const facilitatorKey = nanoid()
+      const doc = new Y.Doc()
+      initBoard(doc, title, stages, nanoid)
+      await store.createBoard(
+        { id, title, facilitatorKeyHash: hashKey(facilitatorKey), createdAt: Date.now() },
+        Y.encodeStateAsUpdate(doc),
+      )
+      doc.destroy()
+      const origin = publicUrl ?? new URL(c.req.url).origin
+      const participantUrl = `${origin}/b/${id}`
+      return c.json<CreateBoardResponse>(
+        { id, facilitatorKey, participantUrl, facilitatorUrl: `${participantUrl}#facilitator=${facilitatorKey}` },
+        201,
+      )
+    },
+  )
+
+  api.get('/boards/:id', async (c) => {
+    const id = c.req.param('id')
+    const board = await store.getBoard(id)
+    if (!board) throw new ApiError(404, 'board_not_found', `No board with id "${id}".`)
+    const room = await rooms.peek(id)
+    const doc = room?.doc ?? (await loadDetached(store, id))
+    const { meta, stages, notes } = roots(doc)
+    const summary: BoardSummary = {
+      id,
+      title: String(meta.get('title') ?? board.title),
+      createdAt: new Date(board.createdAt).toISOString(),
+      stages: stages.size,
+      notes: notes.size,
+      online: room?.conns.size ?? 0,
+    }
+    if (!room) doc.destroy()
+    return c.json(summary)
+  })
+
+  return api
+}
+
+/** Reads a board that is not loaded without registering a room for it. */
+async function loadDetached(store: Store, id: string) {
+  const doc = new Y.Doc()
+  const { updates } = await store.loadLog(id)
+  doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)))
+  return doc
+}
+
+function parseCreate(body: string): { title: string; stages: string[] } {
+  let input: CreateBoardRequest = {}
+  if (body.trim() !== '') {
+    try {
+      input = JSON.parse(body)
+    } catch {
+      throw new ApiError(400, 'bad_json', 'The request body is not valid JSON.')
+    }
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ApiError(400, 'invalid_request', 'The request body must be a JSON object.')
+  }
+  const title = input.title === undefined ? '' : input.title
+  if (typeof title !== 'string' || title.length > LIMITS.titleLength) {
+    throw new ApiError(400, 'invalid_request', `"title" must be a string of at most ${LIMITS.titleLength} characters.`)
+  }
+  const stages = input.stages ?? DEFAULT_STAGES
+  if (
+    !Array.isArray(stages) ||
+    stages.length === 0 ||
+    stages.length > LIMITS.maxStages ||
+    !stages.every((s) => typeof s === 'string' && s.trim() !== '' && s.length <= LIMITS.stageNameLength)
+  ) {
+    throw new ApiError(
+      400,
+      'invalid_request',
+      `"stages" must be 1 to ${LIMITS.maxStages} non-empty names of at most ${LIMITS.stageNameLength} characters.`,
+    )
+  }
+  return { title: title.trim() || 'Customer journey', stages: stages.map((s) => s.trim()) }
+}

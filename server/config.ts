@@ -1,0 +1,38 @@
+// Configuration from the environment, read and checked once at start. README lists every variable.
+import { resolve } from 'node:path'
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** Public origin for links handed out (e.g. https://board.example.org); derived from the request if unset. */
+  publicUrl: string | undefined
+  /** Origins besides the server's own that may open a WebSocket. */
+  allowedOrigins: string[]
+  maxMessageBytes: number
+  maxBufferedBytes: number
+  roomIdleMs: number
+  compactEvery: number
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`)
+  return n
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: int(env, 'PORT', 8787),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024),
+    maxBufferedBytes: int(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 64 * 1024),
+    roomIdleMs: int(env, 'ROOM_IDLE_MS', 30_000),
+    compactEvery: int(env, 'COMPACT_EVERY', 500, 1),
+  }
+}

@@ -1,0 +1,43 @@
+// Starts and stops a server: used by main.ts and by the tests (which bind port 0).
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createApp } from './app.js'
+import type { Config } from './config.js'
+import { Rooms } from './rooms.js'
+import type { Store } from './storage/store.js'
+
+export interface RunningServer {
+  url: string
+  port: number
+  rooms: Rooms
+  /** Closes every socket (1001), settles and unloads every board, closes the store. */
+  close(): Promise<void>
+}
+
+export async function startServer(config: Config, store: Store, clientDir?: string): Promise<RunningServer> {
+  const rooms = new Rooms(store, { idleMs: config.roomIdleMs, compactEvery: config.compactEvery })
+  const { app, injectWebSocket, wss } = createApp({ config, store, rooms, ...(clientDir ? { clientDir } : {}) })
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+    s.once('error', reject)
+  })
+  injectWebSocket(server)
+  const { port } = server.address() as AddressInfo
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    rooms,
+    close: () =>
+      (closing ??= (async () => {
+        const httpClosed = new Promise((r) => server.close(r))
+        for (const ws of wss.clients) ws.close(1001, 'server shutting down')
+        await rooms.closeAll()
+        for (const ws of wss.clients) ws.terminate()
+        await store.close()
+        await httpClosed
+      })()),
+  }
+}

@@ -1,0 +1,36 @@
+// Storage behind one small interface: board records plus an append-only log of Yjs updates per board,
+// compacted into a snapshot from time to time. SQLite implements it by default (server/storage/sqlite.ts).
+
+export interface BoardRecord {
+  id: string
+  title: string
+  /** SHA-256 of the facilitator key, hex: the key itself is never stored. */
+  facilitatorKeyHash: string
+  createdAt: number
+}
+
+export interface StoredLog {
+  /** The snapshot (if any) followed by every update appended after it, oldest first. */
+  updates: Uint8Array[]
+  /** Sequence number of the last entry, to hand back to compact(). */
+  lastSeq: number
+}
+
+export interface Store {
+  createBoard(board: BoardRecord, initialState: Uint8Array): Promise<void>
+  getBoard(id: string): Promise<BoardRecord | undefined>
+  loadLog(boardId: string): Promise<StoredLog>
+  /** Appends durably; resolves only once the updates would survive a crash. Returns the new last seq. */
+  append(boardId: string, update: Uint8Array): Promise<number>
+  /** Replaces every entry up to and including `throughSeq` with one snapshot of the same state. */
+  compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+  close(): Promise<void>
+}
+
+/** Thrown by a store when the database cannot be reached; rooms and the API turn it into a clear error. */
+export class StorageError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'StorageError'
+  }
+}

@@ -1,0 +1,20 @@
+// WebSocket close codes the server uses, in one place so clients and tests name them rather than guess.
+// 4000–4999 is the range RFC 6455 leaves to applications; the last three digits echo HTTP.
+export const CloseCode = {
+  /** A frame that is not a valid y-websocket message (empty, truncated, unknown type, bad update). */
+  malformed: 4400,
+  /** The token is missing, wrong, or was revoked. */
+  unauthorized: 4401,
+  /** The board does not exist; connecting never creates one. */
+  unknownBoard: 4404,
+  /** The frame is larger than MAX_MESSAGE_BYTES (ws itself answers 1009 before buffering it). */
+  tooLarge: 1009,
+  /** The client reads too slowly: its send buffer passed MAX_BUFFERED_BYTES. Reconnecting resyncs it. */
+  tooSlow: 4408,
+  /** Storage failed; nothing unsaved was relayed. Reconnecting resends the client's state. */
+  storageUnavailable: 4503,
+  /** The server is shutting down; reconnect later. */
+  goingAway: 1001,
+} as const
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

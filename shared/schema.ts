@@ -1,0 +1,222 @@
+// The board document: root types, record shapes, schema version, typed reads and writes.
+// This is the contract for integrators: any Yjs client that writes these shapes is a Touchpoint client.
+//
+//   doc.getMap('meta')    title: string, schemaVersion: number, createdAt: number (ms since epoch)
+//   doc.getMap('stages')  stageId -> Y.Map { id, name: string, order: string }
+//   doc.getMap('notes')   noteId  -> Y.Map { id, stageId, kind: NoteKind, text: Y.Text, authorId, order, createdAt }
+//
+// Records live in maps keyed by id, never in arrays, so that concurrent moves and reorders cannot
+// duplicate or lose a record; `order` is a fractional index (shared/order.ts), ties broken by id.
+import * as Y from 'yjs'
+import { keyAt } from './order.js'
+
+export const SCHEMA_VERSION = 1
+
+export const NOTE_KINDS = ['action', 'touchpoint', 'question', 'feeling', 'pain', 'idea'] as const
+export type NoteKind = (typeof NOTE_KINDS)[number]
+
+/** The five stages of DOMAIN.md, used when a board is created without its own. */
+export const DEFAULT_STAGES = ['Awareness', 'Consideration', 'Decision', 'Experience', 'Loyalty']
+
+export interface Stage {
+  id: string
+  name: string
+  order: string
+}
+
+export interface Note {
+  id: string
+  stageId: string
+  kind: NoteKind
+  text: string
+  authorId: string
+  order: string
+  createdAt: number
+}
+
+export interface BoardState {
+  title: string
+  schemaVersion: number
+  createdAt: number
+  stages: Stage[]
+  notes: Note[]
+}
+
+type Record = Y.Map<unknown>
+
+export const roots = (doc: Y.Doc) => ({
+  meta: doc.getMap<unknown>('meta'),
+  stages: doc.getMap<Record>('stages'),
+  notes: doc.getMap<Record>('notes'),
+})
+
+export const byOrder = <T extends { order: string; id: string }>(a: T, b: T) =>
+  a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+
+export const isNoteKind = (v: unknown): v is NoteKind => NOTE_KINDS.includes(v as NoteKind)
+
+function readStage(m: Record): Stage {
+  return { id: String(m.get('id')), name: String(m.get('name') ?? ''), order: String(m.get('order') ?? '') }
+}
+
+function readNote(m: Record): Note {
+  const text = m.get('text')
+  const kind = m.get('kind')
+  return {
+    id: String(m.get('id')),
+    stageId: String(m.get('stageId')),
+    kind: isNoteKind(kind) ? kind : 'idea',
+    text: text instanceof Y.Text ? text.toString() : '',
+    authorId: String(m.get('authorId') ?? ''),
+    order: String(m.get('order') ?? ''),
+    createdAt: Number(m.get('createdAt') ?? 0),
+  }
+}
+
+/** A plain snapshot of the board: stages in order, notes in order (by stage, then position). */
+export function readBoard(doc: Y.Doc): BoardState {
+  const { meta, stages, notes } = roots(doc)
+  return {
+    title: String(meta.get('title') ?? ''),
+    schemaVersion: Number(meta.get('schemaVersion') ?? 0),
+    createdAt: Number(meta.get('createdAt') ?? 0),
+    stages: [...stages.values()].map(readStage).sort(byOrder),
+    notes: [...notes.values()].map(readNote).sort(byOrder),
+  }
+}
+
+export function noteText(doc: Y.Doc, noteId: string): Y.Text | undefined {
+  const t = roots(doc).notes.get(noteId)?.get('text')
+  return t instanceof Y.Text ? t : undefined
+}
+
+// ---- writes: every change to a board goes through one of these ----
+
+export function initBoard(doc: Y.Doc, title: string, stageNames: string[], newId: () => string, now = Date.now()) {
+  doc.transact(() => {
+    const { meta } = roots(doc)
+    meta.set('schemaVersion', SCHEMA_VERSION)
+    meta.set('title', title)
+    meta.set('createdAt', now)
+    for (const name of stageNames) addStage(doc, newId(), name)
+  })
+}
+
+export function setTitle(doc: Y.Doc, title: string) {
+  roots(doc).meta.set('title', title)
+}
+
+/** Adds a stage at `index` among the stages (at the end by default). */
+export function addStage(doc: Y.Doc, id: string, name: string, index?: number) {
+  const { stages } = roots(doc)
+  const ordered = [...stages.values()].map(readStage).sort(byOrder)
+  const stage = new Y.Map<unknown>()
+  stage.set('id', id)
+  stage.set('name', name)
+  stage.set('order', keyAt(ordered, index ?? ordered.length))
+  stages.set(id, stage)
+}
+
+export function renameStage(doc: Y.Doc, id: string, name: string) {
+  roots(doc).stages.get(id)?.set('name', name)
+}
+
+export function moveStage(doc: Y.Doc, id: string, index: number) {
+  const { stages } = roots(doc)
+  const stage = stages.get(id)
+  if (!stage) return
+  const others = [...stages.values()].map(readStage).filter((s) => s.id !== id).sort(byOrder)
+  stage.set('order', keyAt(others, index))
+}
+
+/** Removes a stage together with its notes (the interface asks first when it has any). */
+export function removeStage(doc: Y.Doc, id: string) {
+  const { stages, notes } = roots(doc)
+  doc.transact(() => {
+    stages.delete(id)
+    for (const [noteId, note] of notes) if (note.get('stageId') === id) notes.delete(noteId)
+  })
+}
+
+export interface NewNote {
+  id: string
+  stageId: string
+  kind: NoteKind
+  text?: string
+  authorId: string
+  /** Position among the stage's notes; at the end by default. */
+  index?: number
+}
+
+export function addNote(doc: Y.Doc, n: NewNote, now = Date.now()) {
+  const { notes } = roots(doc)
+  const siblings = notesOf(doc, n.stageId)
+  const note = new Y.Map<unknown>()
+  note.set('id', n.id)
+  note.set('stageId', n.stageId)
+  note.set('kind', n.kind)
+  note.set('text', new Y.Text(n.text ?? ''))
+  note.set('authorId', n.authorId)
+  note.set('order', keyAt(siblings, n.index ?? siblings.length))
+  note.set('createdAt', now)
+  notes.set(n.id, note)
+}
+
+export function setNoteKind(doc: Y.Doc, id: string, kind: NoteKind) {
+  roots(doc).notes.get(id)?.set('kind', kind)
+}
+
+/** Replaces a note's text with the smallest edit, so concurrent typing elsewhere in it survives. */
+export function setNoteText(doc: Y.Doc, id: string, next: string) {
+  const text = noteText(doc, id)
+  if (!text) return
+  const prev = text.toString()
+  if (prev === next) return
+  let start = 0
+  while (start < prev.length && start < next.length && prev[start] === next[start]) start++
+  let end = 0
+  while (
+    end < prev.length - start &&
+    end < next.length - start &&
+    prev[prev.length - 1 - end] === next[next.length - 1 - end]
+  )
+    end++
+  doc.transact(() => {
+    text.delete(start, prev.length - start - end)
+    text.insert(start, next.slice(start, next.length - end))
+  })
+}
+
+/** Moves a note to `index` among the notes of `stageId` (which may be its own stage). */
+export function moveNote(doc: Y.Doc, id: string, stageId: string, index: number) {
+  const note = roots(doc).notes.get(id)
+  if (!note) return
+  const siblings = notesOf(doc, stageId).filter((n) => n.id !== id)
+  doc.transact(() => {
+    note.set('stageId', stageId)
+    note.set('order', keyAt(siblings, index))
+  })
+}
+
+export function deleteNote(doc: Y.Doc, id: string) {
+  roots(doc).notes.delete(id)
+}
+
+function notesOf(doc: Y.Doc, stageId: string): Note[] {
+  return [...roots(doc).notes.values()]
+    .filter((m) => m.get('stageId') === stageId)
+    .map(readNote)
+    .sort(byOrder)
+}
+
+// ---- reads of one record: a client refreshes only what a change touched, not the whole board ----
+
+export function readNoteById(doc: Y.Doc, id: string): Note | undefined {
+  const m = roots(doc).notes.get(id)
+  return m ? readNote(m) : undefined
+}
+
+export function readStageById(doc: Y.Doc, id: string): Stage | undefined {
+  const m = roots(doc).stages.get(id)
+  return m ? readStage(m) : undefined
+}

@@ -1,0 +1,42 @@
+// A real server on 127.0.0.1, port 0, with a real SQLite file in a temporary data directory.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { loadConfig, type Config } from '../../server/config.js'
+import { startServer, type RunningServer } from '../../server/server.js'
+import { SqliteStore } from '../../server/storage/sqlite.js'
+import type { Store } from '../../server/storage/store.js'
+import type { CreateBoardRequest, CreateBoardResponse } from '../../shared/api.js'
+
+export interface TestServer {
+  url: string
+  wsUrl: string
+  port: number
+  dataDir: string
+  server: RunningServer
+  store: Store
+  close(): Promise<void>
+}
+
+export const tempDir = () => mkdtempSync(join(tmpdir(), 'touchpoint-test-'))
+
+export async function startTestServer(
+  opts: { dataDir?: string; config?: Partial<Config>; store?: (dataDir: string) => Store } = {},
+): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? tempDir()
+  const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir, roomIdleMs: 500, ...opts.config }
+  const store = opts.store ? opts.store(dataDir) : new SqliteStore(dataDir)
+  const server = await startServer(config, store)
+  const url = `http://127.0.0.1:${server.port}`
+  return { url, wsUrl: `ws://127.0.0.1:${server.port}/ws`, port: server.port, dataDir, server, store, close: () => server.close() }
+}
+
+export async function createBoard(url: string, body: CreateBoardRequest = {}): Promise<CreateBoardResponse> {
+  const res = await fetch(`${url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (res.status !== 201) throw new Error(`create board: ${res.status} ${await res.text()}`)
+  return (await res.json()) as CreateBoardResponse
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { CloseCode } from '../../shared/closeCodes.js'
+import { addNote, readBoard } from '../../shared/schema.js'
+import { rawClient, stockClient, synced, until, type StockClient } from '../helpers/clients.js'
+import { createBoard, startTestServer, type TestServer } from '../helpers/server.js'
+
+describe('bad clients', () => {
+  let srv: TestServer
+  let boardId: string
+  let bystander: StockClient
+
+  beforeAll(async () => {
+    srv = await startTestServer({ config: { maxMessageBytes: 64 * 1024 } })
+    boardId = (await createBoard(srv.url)).id
+    bystander = stockClient(srv.wsUrl, boardId)
+    await synced(bystander)
+    addNote(bystander.doc, {
+      id: 'keep', stageId: readBoard(bystander.doc).stages[0]!.id, kind: 'idea', text: 'باید بماند', authorId: 'b',
+    })
+  })
+  afterAll(async () => {
+    // Everyone else was refused; the bystander still works and its board is whole.
+    const late = stockClient(srv.wsUrl, boardId)
+    await synced(late)
+    await until(() => late.doc.getMap('notes').has('keep'), 'late joiner to see the note')
+    late.destroy()
+    bystander.destroy()
+    await srv.close()
+  })
+
+  const sendAndExpectClose = async (data: Uint8Array | string, code: number) => {
+    const c = await rawClient(srv.wsUrl, boardId)
+    await until(() => c.frames.length > 0, 'the server greeting (sync step 1)')
+    c.ws.send(data)
+    expect((await c.closed).code).toBe(code)
+  }
+
+  it.each([
+    ['empty', new Uint8Array(0)],
+    ['truncated length', new Uint8Array([0, 2, 10, 1, 2])],
+    ['unknown message type', new Uint8Array([9, 0])],
+    ['unknown sync step', new Uint8Array([0, 7, 0])],
+    ['trailing bytes', new Uint8Array([0, 0, 1, 0, 99])],
+    ['undecodable update', new Uint8Array([0, 2, 4, 200, 200, 200, 200])],
+    ['undecodable awareness', new Uint8Array([1, 3, 1, 1, 1])],
+  ])('closes a socket that sends a frame that is %s with 4400', async (_name, frame) => {
+    await sendAndExpectClose(frame, CloseCode.malformed)
+  })
+
+  it('closes a socket that sends a text frame', async () => {
+    await sendAndExpectClose('hello', CloseCode.malformed)
+  })
+
+  it('refuses a frame over MAX_MESSAGE_BYTES with 1009', async () => {
+    const big = new Uint8Array(100 * 1024)
+    big.set([0, 2])
+    await sendAndExpectClose(big, CloseCode.tooLarge)
+  })
+
+  it('refuses an unknown board with 4404 and does not create it', async () => {
+    const c = await rawClient(srv.wsUrl, 'no-such-board-0000000000')
+    expect((await c.closed).code).toBe(CloseCode.unknownBoard)
+    expect((await fetch(`${srv.url}/api/boards/no-such-board-0000000000`)).status).toBe(404)
+  })
+
+  it('refuses a WebSocket from a foreign Origin with 403 before upgrading', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(`${srv.wsUrl}/${boardId}`, { headers: { origin: 'https://evil.example' } })
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+      ws.on('open', () => reject(new Error('upgraded a foreign origin')))
+      ws.on('error', () => {})
+    })
+    expect(status).toBe(403)
+    const own = await rawClient(srv.wsUrl, boardId, { origin: srv.url })
+    own.ws.close()
+  })
+})
