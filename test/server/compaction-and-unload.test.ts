@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process'
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { afterEach, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addNote, readBoard } from '../../shared/schema.js'
+import { stockClient, synced, until, type StockClient } from '../helpers/clients.js'
+import { createBoard, startTestServer, tempDir } from '../helpers/server.js'
+
+const clients: StockClient[] = []
+afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
+
+const logRows = (dataDir: string, id: string) => {
+  const db = new Database(join(dataDir, 'touchpoint.sqlite'), { readonly: true })
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM updates WHERE board_id = ?').get(id) as { n: number }).n
+  } finally {
+    db.close()
+  }
+}
+
+async function writeOneByOne(c: StockClient, n: number) {
+  const stageId = readBoard(c.doc).stages[0]!.id
+  for (let i = 0; i < n; i++) {
+    addNote(c.doc, { id: `n${i}`, stageId, kind: 'action', text: `گام ${i}`, authorId: 'c' })
+    await new Promise((r) => setTimeout(r, 5)) // one update per tick, so each is its own log entry
+  }
+}
+
+it('compacts the log every COMPACT_EVERY updates and unloads an idle board, keeping its state', async () => {
+  const srv = await startTestServer({ config: { compactEvery: 10, roomIdleMs: 200 } })
+  const { id } = await createBoard(srv.url)
+  const c = stockClient(srv.wsUrl, id)
+  await synced(c)
+  await writeOneByOne(c, 25)
+  const room = (await srv.server.rooms.peek(id))!
+  await until(() => room.doc.getMap('notes').size === 25, 'server to hold 25 notes')
+  expect(logRows(srv.dataDir, id)).toBeLessThanOrEqual(10)
+  const state = Y.encodeStateAsUpdate(room.doc)
+
+  c.destroy()
+  await until(() => srv.server.rooms.loadedCount === 0, 'the idle board to be unloaded', 3000)
+  expect(logRows(srv.dataDir, id)).toBe(1)
+  const again = stockClient(srv.wsUrl, id)
+  clients.push(again)
+  await synced(again)
+  expect(Buffer.from(Y.encodeStateAsUpdate((await srv.server.rooms.peek(id))!.doc)).equals(Buffer.from(state))).toBe(true)
+  await srv.close()
+})
+
+it('SIGTERM saves, compacts and exits cleanly', async () => {
+  const dataDir = tempDir()
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const url = await new Promise<string>((resolve) => {
+    let out = ''
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d
+      const m = out.match(/serving (http:\/\/\S+)/)
+      if (m) resolve(m[1]!)
+    })
+  })
+  const { id } = await createBoard(url)
+  const c = stockClient(url.replace('http', 'ws') + '/ws', id)
+  clients.push(c)
+  await synced(c)
+  await writeOneByOne(c, 12)
+  const closed = new Promise<number>((r) => c.provider.once('connection-close', (e: CloseEvent) => r(e.code)))
+  await new Promise((r) => setTimeout(r, 100))
+  proc.kill('SIGTERM')
+  const code = await new Promise<number | null>((r) => proc.once('exit', r))
+  expect(code).toBe(0)
+  expect(await closed).toBe(1001)
+  expect(logRows(dataDir, id)).toBe(1)
+
+  const srv = await startTestServer({ dataDir })
+  const fresh = stockClient(srv.wsUrl, id)
+  clients.push(fresh)
+  await synced(fresh)
+  expect(fresh.doc.getMap('notes').size).toBe(12)
+  await srv.close()
+})
