@@ -1,5 +1,4 @@
 // The boards API: create a board, read its summary. Mounted under /api.
-import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { nanoid } from 'nanoid'
@@ -9,6 +8,7 @@ import { DEFAULT_STAGES, initBoard, roots } from '../shared/schema.js'
 import { ApiError } from './errors.js'
 import type { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
+import { hashSecret } from './workshop.js'
 
 export interface ApiDeps {
   store: Store
@@ -16,19 +16,12 @@ export interface ApiDeps {
   publicUrl: string | undefined
 }
 
-export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex')
-
 export function boardsApi({ store, rooms, publicUrl }: ApiDeps) {
   const api = new Hono()
 
   api.post(
     '/boards',
-    bodyLimit({
-      maxSize: 16 * 1024,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', 'The request body is larger than 16 KiB.')
-      },
-    }),
+    smallBody,
     async (c) => {
       const { title, stages } = parseCreate(await c.req.text())
       const id = nanoid()
@@ -36,7 +29,7 @@ export function boardsApi({ store, rooms, publicUrl }: ApiDeps) {
       const doc = new Y.Doc()
       initBoard(doc, title, stages, nanoid)
       await store.createBoard(
-        { id, title, facilitatorKeyHash: hashKey(facilitatorKey), createdAt: Date.now() },
+        { id, title, facilitatorKeyHash: hashSecret(facilitatorKey), createdAt: Date.now() },
         Y.encodeStateAsUpdate(doc),
       )
       doc.destroy()
@@ -79,8 +72,9 @@ async function loadDetached(store: Store, id: string) {
   return doc
 }
 
-function parseCreate(body: string): { title: string; stages: string[] } {
-  let input: CreateBoardRequest = {}
+/** A JSON object from a request body (empty means {}), or a clear 400. */
+export function parseObject<T>(body: string): Partial<T> {
+  let input: unknown = {}
   if (body.trim() !== '') {
     try {
       input = JSON.parse(body)
@@ -91,6 +85,18 @@ function parseCreate(body: string): { title: string; stages: string[] } {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ApiError(400, 'invalid_request', 'The request body must be a JSON object.')
   }
+  return input as Partial<T>
+}
+
+export const smallBody = bodyLimit({
+  maxSize: 16 * 1024,
+  onError: () => {
+    throw new ApiError(413, 'payload_too_large', 'The request body is larger than 16 KiB.')
+  },
+})
+
+function parseCreate(body: string): { title: string; stages: string[] } {
+  const input = parseObject<CreateBoardRequest>(body)
   const title = input.title === undefined ? '' : input.title
   if (typeof title !== 'string' || title.length > LIMITS.titleLength) {
     throw new ApiError(400, 'invalid_request', `"title" must be a string of at most ${LIMITS.titleLength} characters.`)

@@ -5,16 +5,14 @@ import { fileURLToPath } from 'node:url'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createNodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
-import type { WebSocket } from 'ws'
-import { CloseCode } from '../shared/closeCodes.js'
 import { boardsApi } from './api.js'
 import type { Config } from './config.js'
-import { Connection } from './connection.js'
 import { ApiError, onError } from './errors.js'
-import { ProtocolError, decodeClientMessage } from './protocol.js'
-import type { Room } from './room.js'
+import { relay } from './relay.js'
 import type { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
+import { Workshop } from './workshop.js'
+import { workshopApi } from './workshopApi.js'
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'maxMessageBytes' | 'maxBufferedBytes'>
@@ -38,13 +36,16 @@ export function createApp({ config, store, rooms, clientDir = defaultClientDir }
   })
 
   app.get('/health', (c) => c.json({ ok: true }))
+  const workshop = new Workshop(store, rooms)
   app.route('/api', boardsApi({ store, rooms, publicUrl: config.publicUrl }))
+  app.route('/api', workshopApi(workshop))
 
   const allowed = new Set(config.allowedOrigins)
   if (config.publicUrl) allowed.add(new URL(config.publicUrl).origin)
 
+  const relayDeps = { rooms, workshop, maxBufferedBytes: config.maxBufferedBytes }
   app.get(
-    '/ws/:boardId',
+    '/ws/:boardId/:private{private}?',
     async (c, next) => {
       // Browsers always send Origin; a page elsewhere must not open sockets with our users' cookies or links.
       const origin = c.req.header('origin')
@@ -53,67 +54,9 @@ export function createApp({ config, store, rooms, clientDir = defaultClientDir }
       }
       await next()
     },
-    nodeWs.upgradeWebSocket((c) => {
-      const boardId = c.req.param('boardId')!
-      let conn: Connection | undefined
-      let room: Room | undefined
-      // Frames that arrive while the board loads wait here, then replay in order.
-      let queue: Uint8Array[] | null = []
-
-      const handle = (data: Uint8Array) => {
-        if (!conn || conn.closed || !room) return
-        try {
-          room.receive(conn, decodeClientMessage(data))
-        } catch (err) {
-          const reason = err instanceof ProtocolError ? err.message : 'malformed message'
-          conn.close(CloseCode.malformed, reason)
-        }
-      }
-
-      return {
-        onOpen(_evt, ws) {
-          const raw = ws.raw as WebSocket
-          // Our own listener: @hono/node-ws's onError builds an ErrorEvent, which Node 20 lacks.
-          raw.on('error', (err) => console.warn(`[ws ${boardId}] socket error:`, err.message))
-          conn = new Connection(
-            {
-              send: (data) => raw.send(data),
-              close: (code, reason) => raw.close(code, reason),
-              get bufferedAmount() {
-                return raw.bufferedAmount
-              },
-            },
-            config.maxBufferedBytes,
-          )
-          rooms.get(boardId).then(
-            (r) => {
-              if (!conn || conn.closed) return
-              if (!r) return conn.close(CloseCode.unknownBoard, 'unknown board')
-              room = r
-              room.join(conn)
-              const waiting = queue ?? []
-              queue = null
-              for (const data of waiting) handle(data)
-            },
-            (err) => {
-              console.error(`[ws ${boardId}] could not load board:`, (err as Error).message)
-              conn?.close(CloseCode.storageUnavailable, 'storage unavailable')
-            },
-          )
-        },
-        onMessage(evt, ws) {
-          if (typeof evt.data === 'string') return conn?.close(CloseCode.malformed, 'text frames are not part of the protocol')
-          const data = new Uint8Array(evt.data as ArrayBuffer)
-          if (queue) queue.push(data)
-          else handle(data)
-        },
-        onClose() {
-          if (conn) conn.closed = true
-          queue = null
-          room?.leave(conn!)
-        },
-      }
-    }),
+    nodeWs.upgradeWebSocket((c) =>
+      relay(relayDeps, c.req.param('boardId')!, c.req.query('token'), c.req.path.endsWith('/private')),
+    ),
   )
 
   if (existsSync(clientDir)) {

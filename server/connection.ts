@@ -1,11 +1,20 @@
 // One client's socket as a room sees it. The room never touches `ws` itself, only this minimal
 // interface, so the relay can be driven by any transport (and by tests) without a real socket.
 import { CloseCode } from '../shared/closeCodes.js'
+import type { Role } from '../shared/workshop.js'
 
 export interface Socket {
   send(data: Uint8Array): void
   close(code: number, reason: string): void
   readonly bufferedAmount: number
+}
+
+/** Who is on the other end, as the server issued it; `role` changes when the facilitator hands over. */
+export interface Identity {
+  id: string
+  name: string
+  color: string
+  role: Role
 }
 
 export class Connection {
@@ -16,6 +25,7 @@ export class Connection {
   constructor(
     private readonly socket: Socket,
     private readonly maxBufferedBytes: number,
+    readonly identity: Identity,
   ) {}
 
   send(frame: Uint8Array) {

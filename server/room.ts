@@ -1,40 +1,60 @@
-// A loaded board: its Y.Doc, its presence, its connections. Updates that arrive in one tick are applied
-// in one transaction, appended to the store as one entry, and only then relayed as one frame to everyone;
-// so nothing is seen that is not durable, and a burst costs one write and one frame per connection.
+// A loaded document (a board, or one person's private notes): its Y.Doc, presence and connections.
+//
+// What arrives in one tick is applied, appended to the store as one entry, and only then relayed as one
+// frame to everyone, so nothing is seen that is not durable and a burst costs one write. Each client
+// update is applied in its own transaction and checked by the room's policy before it is kept; one that
+// is refused (or undecodable) is discarded by reloading the doc from the durable log, so it is never
+// stored nor relayed, and its sender is closed with a code that tells it to start afresh.
 import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import { CloseCode } from '../shared/closeCodes.js'
 import type { Connection } from './connection.js'
-import { ProtocolError, awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, type ClientMessage } from './protocol.js'
+import { stampPresence } from './presence.js'
+import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, type ClientMessage } from './protocol.js'
 import type { Store } from './storage/store.js'
+
+/** Origin of the server's own changes. */
+export const SERVER = Symbol('server')
+
+export interface RoomPolicy {
+  /** Why `conn`'s transaction is refused, or null. Runs before deleted content is collected. */
+  refusal(conn: Connection, tr: Y.Transaction, room: Room): string | null
+  /** After changes were stored and relayed. */
+  afterChange?(room: Room): void
+}
 
 export interface RoomOptions {
   compactEvery: number
+  policy: RoomPolicy
   /** Called when the last connection leaves. */
   onEmpty(room: Room): void
   /** Called when storage failed and the room dropped its connections; the registry forgets it. */
   onFailed(room: Room): void
 }
 
-const EMPTY_STATE_VECTOR = 1 // Y.encodeStateVector of an empty doc is the single byte 0
+type Op =
+  | { conn: Connection; update: Uint8Array }
+  | { change: (doc: Y.Doc) => void; done: (err?: unknown) => void }
 
 export class Room {
-  readonly doc = new Y.Doc()
-  readonly awareness = new Awareness(this.doc)
+  doc = new Y.Doc()
+  /** Presence lives beside the doc, not in it, so reloading the doc leaves everyone's presence alone. */
+  readonly awareness = new Awareness(new Y.Doc())
   readonly conns = new Set<Connection>()
 
-  private pending: { conn: Connection; update: Uint8Array }[] = []
+  private pending: Op[] = []
   private flushQueued = false
-  private persisting: Promise<unknown> | null = null
+  private busy: Promise<unknown> | null = null
   private whenDurable: (() => void)[] = []
   private appendedSinceCompact = 0
   private changedPresence = new Set<number>()
   private presenceQueued = false
+  private failed = false
   /** The whole state as a sync step 2 frame, built once per version for every fresh joiner. */
   private fullState: Uint8Array | null = null
 
   constructor(
-    readonly boardId: string,
+    readonly docId: string,
     private readonly store: Store,
     private lastSeq: number,
     private readonly opts: RoomOptions,
@@ -71,24 +91,37 @@ export class Room {
         this.afterDurable(() => conn.send(this.syncStep2For(msg.stateVector)))
         break
       case 'update':
+        // An observer's edits are dropped, not refused: its view stays live and read-only.
+        if (conn.identity.role === 'observer') return
         this.pending.push({ conn, update: msg.update })
         this.queueFlush()
         break
-      case 'awareness':
-        try {
-          applyAwarenessUpdate(this.awareness, msg.update, conn)
-        } catch {
-          throw new ProtocolError('malformed awareness update')
-        }
+      case 'awareness': {
+        const stamped = stampPresence(msg.update, conn.identity, (id) => this.ownedByOther(conn, id))
+        applyAwarenessUpdate(this.awareness, stamped, conn)
         break
+      }
       case 'queryAwareness':
         conn.send(awarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])))
         break
     }
   }
 
+  /** A change made by the server itself; resolves once it is durable and relayed. */
+  change(fn: (doc: Y.Doc) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ change: fn, done: (err) => (err ? reject(err) : resolve()) })
+      this.queueFlush()
+    })
+  }
+
+  private ownedByOther(conn: Connection, clientId: number) {
+    for (const c of this.conns) if (c !== conn && c.awarenessIds.has(clientId)) return true
+    return false
+  }
+
   private syncStep2For(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.length === EMPTY_STATE_VECTOR && stateVector[0] === 0) {
+    if (stateVector.length === 1 && stateVector[0] === 0) {
       this.fullState ??= syncStep2Frame(Y.encodeStateAsUpdate(this.doc))
       return this.fullState
     }
@@ -97,7 +130,7 @@ export class Room {
 
   /** Runs `fn` once everything in the doc is durable, so a reply never shows what a crash could lose. */
   private afterDurable(fn: () => void) {
-    if (this.persisting) this.whenDurable.push(fn)
+    if (this.busy) this.whenDurable.push(fn)
     else fn()
   }
 
@@ -110,45 +143,107 @@ export class Room {
   /** Applies, persists and relays everything pending; one flush at a time, the next picks up the rest. */
   async flush(): Promise<void> {
     this.flushQueued = false
-    if (this.persisting || this.pending.length === 0) return
+    if (this.busy || this.pending.length === 0 || this.failed) return
     const batch = this.pending
     this.pending = []
-    const bad = new Set<Connection>()
-    let update: Uint8Array | null = null
-    const capture = (u: Uint8Array) => (update = u)
+    let from = 0
+    while (from < batch.length && !this.failed) {
+      const seg = this.applySegment(batch, from)
+      from = seg.next
+      if (seg.updates.length > 0) {
+        const update = seg.updates.length === 1 ? seg.updates[0]! : Y.mergeUpdates(seg.updates)
+        await this.run(this.persistAndRelay(update))
+      }
+      seg.done.forEach((done) => (this.failed ? done(new Error('storage unavailable')) : done()))
+      if (seg.discard && !this.failed) await this.run(this.reload())
+    }
+    const waiting = this.whenDurable
+    this.whenDurable = []
+    if (!this.failed) waiting.forEach((fn) => fn())
+    if (!this.failed) this.opts.policy.afterChange?.(this)
+    if (this.pending.length > 0) this.queueFlush()
+  }
+
+  private async run(p: Promise<unknown>) {
+    this.busy = p
+    try {
+      await p
+    } finally {
+      this.busy = null
+    }
+  }
+
+  /** Applies ops from `from` until one must be discarded; returns what the kept ones changed. */
+  private applySegment(batch: Op[], from: number) {
+    const updates: Uint8Array[] = []
+    const done: ((err?: unknown) => void)[] = []
+    const capture = (u: Uint8Array) => updates.push(u)
     this.doc.on('update', capture)
     try {
-      this.doc.transact(() => {
-        for (const { conn, update } of batch) {
-          if (bad.has(conn)) continue
-          try {
-            Y.applyUpdate(this.doc, update, conn)
-          } catch {
-            bad.add(conn)
-          }
+      for (let i = from; i < batch.length; i++) {
+        const op = batch[i]!
+        if ('change' in op) {
+          this.doc.transact(() => op.change(this.doc), SERVER)
+          done.push(op.done)
+          continue
         }
-      }, this)
+        const before = updates.length
+        const refusal = this.applyChecked(op.conn, op.update)
+        if (refusal) {
+          updates.length = before // the refused transaction's update is not kept
+          const [code, reason] = refusal === 'malformed' ? [CloseCode.malformed, 'malformed update'] : [CloseCode.forbidden, refusal]
+          op.conn.close(code, reason.slice(0, 120))
+          // Later updates from the same sender build on the refused one: drop them too.
+          for (let j = i + 1; j < batch.length; j++) {
+            const later = batch[j]!
+            if ('conn' in later && later.conn === op.conn) batch.splice(j--, 1)
+          }
+          return { updates, done, next: i + 1, discard: true }
+        }
+      }
     } finally {
       this.doc.off('update', capture)
     }
-    for (const conn of bad) conn.close(CloseCode.malformed, 'malformed update')
-    if (update) await this.persistAndRelay(update)
-    const waiting = this.whenDurable
-    this.whenDurable = []
-    for (const fn of waiting) fn()
-    if (this.pending.length > 0) this.queueFlush()
+    return { updates, done, next: batch.length, discard: false }
+  }
+
+  private applyChecked(conn: Connection, update: Uint8Array): string | null {
+    let refusal: string | null = null
+    const check = (tr: Y.Transaction) => {
+      if (tr.origin === conn && refusal === null) refusal = this.opts.policy.refusal(conn, tr, this)
+    }
+    this.doc.on('afterTransaction', check)
+    try {
+      Y.applyUpdate(this.doc, update, conn)
+    } catch {
+      refusal = 'malformed'
+    } finally {
+      this.doc.off('afterTransaction', check)
+    }
+    return refusal
+  }
+
+  /** Replaces the doc with what the store holds: everything kept so far, nothing refused. */
+  private async reload() {
+    const log = await this.store.loadLog(this.docId).catch((err) => {
+      this.fail(err)
+      throw err
+    })
+    const doc = new Y.Doc()
+    doc.transact(() => log.updates.forEach((u) => Y.applyUpdate(doc, u)))
+    this.doc.destroy()
+    this.doc = doc
+    this.lastSeq = log.lastSeq
+    this.fullState = null
   }
 
   private async persistAndRelay(update: Uint8Array) {
     this.fullState = null
     try {
-      this.persisting = this.store.append(this.boardId, update)
-      this.lastSeq = (await this.persisting) as number
+      this.lastSeq = await this.store.append(this.docId, update)
     } catch (err) {
       this.fail(err)
       return
-    } finally {
-      this.persisting = null
     }
     const frame = updateFrame(update)
     for (const conn of this.conns) conn.send(frame)
@@ -158,31 +253,32 @@ export class Room {
   /** Storage failed: the doc may hold what is not durable, so drop it and every connection.
    *  Clients keep their edits and resend them when they reconnect to a freshly loaded room. */
   private fail(err: unknown) {
-    console.error(`[room ${this.boardId}] storage failed, closing room:`, (err as Error).message)
+    if (this.failed) return
+    this.failed = true
+    console.error(`[room ${this.docId}] storage failed, closing room:`, (err as Error).message)
+    for (const op of this.pending) if ('change' in op) op.done(err)
     this.pending = []
     this.whenDurable = []
     for (const conn of this.conns) conn.close(CloseCode.storageUnavailable, 'storage unavailable')
     this.conns.clear()
     this.opts.onFailed(this)
-    this.destroy()
   }
 
   async compact() {
-    if (this.appendedSinceCompact <= 0) return
-    const through = this.lastSeq
+    if (this.appendedSinceCompact <= 0 || this.failed) return
     try {
-      await this.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), through)
+      await this.store.compact(this.docId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
       this.appendedSinceCompact = 0
     } catch (err) {
       // The log is intact; compaction is retried after the next updates.
-      console.error(`[room ${this.boardId}] compaction failed:`, (err as Error).message)
+      console.error(`[room ${this.docId}] compaction failed:`, (err as Error).message)
     }
   }
 
   /** Flushes what is pending and compacts; used before unloading and on shutdown. */
   async settle() {
-    while (this.persisting || this.pending.length > 0) {
-      if (this.persisting) await this.persisting.catch(() => {})
+    while (!this.failed && (this.busy || this.pending.length > 0)) {
+      if (this.busy) await this.busy.catch(() => {})
       else await this.flush()
     }
     await this.compact()

@@ -1,6 +1,6 @@
-// The registry of loaded boards: each board is loaded once however many clients join at the same moment,
-// and unloaded (compacted, then forgotten) once nobody has been on it for `idleMs`.
-import { Room } from './room.js'
+// The registry of loaded documents (boards and private notes): each is loaded once however many clients
+// join at the same moment, and unloaded (compacted, then forgotten) once nobody has been on it for `idleMs`.
+import { Room, type RoomPolicy } from './room.js'
 import type { Store } from './storage/store.js'
 
 export interface RoomsOptions {
@@ -8,17 +8,24 @@ export interface RoomsOptions {
   compactEvery: number
 }
 
+/** `<boardId>` is a board; `<boardId>/private/<personId>` is one person's private notes on it. */
+export const privateDocId = (boardId: string, personId: string) => `${boardId}/private/${personId}`
+export const boardOf = (docId: string) => docId.split('/')[0]!
+
 export class Rooms {
   private readonly rooms = new Map<string, Promise<Room | undefined>>()
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
   private readonly unloading = new Map<string, Promise<void>>()
+
+  /** Set by the workshop, which knows each document's rules. */
+  policyFor: (docId: string) => RoomPolicy = () => ({ refusal: () => null })
 
   constructor(
     private readonly store: Store,
     private readonly opts: RoomsOptions,
   ) {}
 
-  /** The loaded room of a board, or undefined when no such board exists. Rejects if storage fails. */
+  /** The loaded room of a document, or undefined when its board does not exist. Rejects if storage fails. */
   get(boardId: string): Promise<Room | undefined> {
     let room = this.rooms.get(boardId)
     if (!room) {
@@ -45,13 +52,20 @@ export class Rooms {
     return this.rooms.size
   }
 
-  private async load(boardId: string): Promise<Room | undefined> {
-    await this.unloading.get(boardId)
-    const board = await this.store.getBoard(boardId)
+  /** Every live connection of a person on a board, across the board and their private document. */
+  async connectionsOf(boardId: string, personId: string) {
+    const rooms = await Promise.all([this.peek(boardId), this.peek(privateDocId(boardId, personId))])
+    return rooms.flatMap((r) => (r ? [...r.conns].filter((c) => c.identity.id === personId) : []))
+  }
+
+  private async load(docId: string): Promise<Room | undefined> {
+    await this.unloading.get(docId)
+    const board = await this.store.getBoard(boardOf(docId))
     if (!board) return undefined
-    const log = await this.store.loadLog(boardId)
-    const room = new Room(boardId, this.store, log.lastSeq, {
+    const log = await this.store.loadLog(docId)
+    const room = new Room(docId, this.store, log.lastSeq, {
       compactEvery: this.opts.compactEvery,
+      policy: this.policyFor(docId),
       onEmpty: (r) => this.scheduleIdle(r),
       onFailed: (r) => this.forget(r),
     })
@@ -74,16 +88,16 @@ export class Rooms {
 
   private forget(room: Room) {
     this.cancelIdle(room)
-    this.rooms.delete(room.boardId)
+    this.rooms.delete(room.docId)
   }
 
   private unload(room: Room): Promise<void> {
     this.forget(room)
     const done = room.settle().finally(() => {
       room.destroy()
-      this.unloading.delete(room.boardId)
+      this.unloading.delete(room.docId)
     })
-    this.unloading.set(room.boardId, done)
+    this.unloading.set(room.docId, done)
     return done
   }
 

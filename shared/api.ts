@@ -24,6 +24,25 @@ export interface BoardSummary {
   online: number
 }
 
+export interface JoinBoardRequest {
+  name?: string
+  /** Makes the joiner a facilitator. */
+  facilitatorKey?: string
+  /** A read-only view: no name needed, nothing can be changed. */
+  observer?: boolean
+}
+
+export interface JoinBoardResponse {
+  participantId: string
+  /** Pass as the `token` parameter of the WebSocket and as `Authorization: Bearer` on actions. */
+  token: string
+  role: 'facilitator' | 'participant' | 'observer'
+  name: string
+  color: string
+  /** The server's clock when it answered, to show the timer on the server's time. */
+  serverNow: number
+}
+
 export interface ApiError {
   error: { code: string; message: string }
 }

@@ -3,8 +3,11 @@
 export const CloseCode = {
   /** A frame that is not a valid y-websocket message (empty, truncated, unknown type, bad update). */
   malformed: 4400,
-  /** The token is missing, wrong, or was revoked. */
+  /** The token is missing, wrong, or was revoked (also when the facilitator removed this person). */
   unauthorized: 4401,
+  /** The client wrote what its role or the phase does not allow; nothing of it was kept. The client must
+   *  drop its local copy and load the board again. */
+  forbidden: 4403,
   /** The board does not exist; connecting never creates one. */
   unknownBoard: 4404,
   /** The frame is larger than MAX_MESSAGE_BYTES (ws itself answers 1009 before buffering it). */

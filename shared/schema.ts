@@ -3,7 +3,10 @@
 //
 //   doc.getMap('meta')    title: string, schemaVersion: number, createdAt: number (ms since epoch)
 //   doc.getMap('stages')  stageId -> Y.Map { id, name: string, order: string }
-//   doc.getMap('notes')   noteId  -> Y.Map { id, stageId, kind: NoteKind, text: Y.Text, authorId, order, createdAt }
+//   doc.getMap('notes')   noteId  -> Y.Map { id, stageId, kind: NoteKind, text: Y.Text, authorId, order, createdAt,
+//                                           clusterId?: string }
+//   doc.getMap('clusters') clusterId -> Y.Map { id, name: string, stageId, order, createdAt }   (shared/clusters.ts)
+//   session, people, hidden, tally: written only by the server (shared/sessionDoc.ts)
 //
 // Records live in maps keyed by id, never in arrays, so that concurrent moves and reorders cannot
 // duplicate or lose a record; `order` is a fractional index (shared/order.ts), ties broken by id.
@@ -27,9 +30,19 @@ export interface Stage {
 export interface Note {
   id: string
   stageId: string
+  /** The cluster it belongs to; null when it stands alone. */
+  clusterId: string | null
   kind: NoteKind
   text: string
   authorId: string
+  order: string
+  createdAt: number
+}
+
+export interface Cluster {
+  id: string
+  name: string
+  stageId: string
   order: string
   createdAt: number
 }
@@ -40,6 +53,8 @@ export interface BoardState {
   createdAt: number
   stages: Stage[]
   notes: Note[]
+  /** Clusters that hold at least one note, in order. */
+  clusters: Cluster[]
 }
 
 type Record = Y.Map<unknown>
@@ -48,7 +63,11 @@ export const roots = (doc: Y.Doc) => ({
   meta: doc.getMap<unknown>('meta'),
   stages: doc.getMap<Record>('stages'),
   notes: doc.getMap<Record>('notes'),
+  clusters: doc.getMap<Record>('clusters'),
 })
+
+/** Roots that clients write; every other root of a board is the server's (see server/policy.ts). */
+export const CLIENT_ROOTS = ['meta', 'stages', 'notes', 'clusters'] as const
 
 export const byOrder = <T extends { order: string; id: string }>(a: T, b: T) =>
   a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
@@ -59,12 +78,13 @@ function readStage(m: Record): Stage {
   return { id: String(m.get('id')), name: String(m.get('name') ?? ''), order: String(m.get('order') ?? '') }
 }
 
-function readNote(m: Record): Note {
+export function readNote(m: Record): Note {
   const text = m.get('text')
   const kind = m.get('kind')
   return {
     id: String(m.get('id')),
     stageId: String(m.get('stageId')),
+    clusterId: typeof m.get('clusterId') === 'string' ? (m.get('clusterId') as string) : null,
     kind: isNoteKind(kind) ? kind : 'idea',
     text: text instanceof Y.Text ? text.toString() : '',
     authorId: String(m.get('authorId') ?? ''),
@@ -73,15 +93,28 @@ function readNote(m: Record): Note {
   }
 }
 
+export function readCluster(m: Record): Cluster {
+  return {
+    id: String(m.get('id')),
+    name: String(m.get('name') ?? ''),
+    stageId: String(m.get('stageId')),
+    order: String(m.get('order') ?? ''),
+    createdAt: Number(m.get('createdAt') ?? 0),
+  }
+}
+
 /** A plain snapshot of the board: stages in order, notes in order (by stage, then position). */
 export function readBoard(doc: Y.Doc): BoardState {
-  const { meta, stages, notes } = roots(doc)
+  const { meta, stages, notes, clusters } = roots(doc)
+  const allNotes = [...notes.values()].map(readNote).sort(byOrder)
+  const used = new Set(allNotes.map((n) => n.clusterId))
   return {
     title: String(meta.get('title') ?? ''),
     schemaVersion: Number(meta.get('schemaVersion') ?? 0),
     createdAt: Number(meta.get('createdAt') ?? 0),
     stages: [...stages.values()].map(readStage).sort(byOrder),
-    notes: [...notes.values()].map(readNote).sort(byOrder),
+    notes: allNotes,
+    clusters: [...clusters.values()].map(readCluster).filter((c) => used.has(c.id)).sort(byOrder),
   }
 }
 
@@ -187,12 +220,14 @@ export function setNoteText(doc: Y.Doc, id: string, next: string) {
   })
 }
 
-/** Moves a note to `index` among the notes of `stageId` (which may be its own stage). */
+/** Moves a note to `index` among the notes of `stageId` (which may be its own stage). Moving a note to
+ *  another stage takes it out of its cluster, since a cluster belongs to one stage. */
 export function moveNote(doc: Y.Doc, id: string, stageId: string, index: number) {
   const note = roots(doc).notes.get(id)
   if (!note) return
   const siblings = notesOf(doc, stageId).filter((n) => n.id !== id)
   doc.transact(() => {
+    if (note.get('stageId') !== stageId && note.get('clusterId') !== undefined) note.delete('clusterId')
     note.set('stageId', stageId)
     note.set('order', keyAt(siblings, index))
   })
@@ -202,7 +237,7 @@ export function deleteNote(doc: Y.Doc, id: string) {
   roots(doc).notes.delete(id)
 }
 
-function notesOf(doc: Y.Doc, stageId: string): Note[] {
+export function notesOf(doc: Y.Doc, stageId: string): Note[] {
   return [...roots(doc).notes.values()]
     .filter((m) => m.get('stageId') === stageId)
     .map(readNote)

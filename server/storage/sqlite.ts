@@ -3,7 +3,30 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { StorageError, type BoardRecord, type Store, type StoredLog } from './store.js'
+import type { Role } from '../../shared/workshop.js'
+import { StorageError, type BoardRecord, type ParticipantRecord, type Store, type StoredLog } from './store.js'
+
+interface ParticipantRow {
+  id: string
+  board_id: string
+  name: string
+  color: string
+  role: Role
+  token_hash: string
+  revoked: number
+  joined_at: number
+}
+
+const fromRow = (r: ParticipantRow): ParticipantRecord => ({
+  id: r.id,
+  boardId: r.board_id,
+  name: r.name,
+  color: r.color,
+  role: r.role,
+  tokenHash: r.token_hash,
+  revoked: r.revoked === 1,
+  joinedAt: r.joined_at,
+})
 
 export class SqliteStore implements Store {
   readonly db: Database.Database
@@ -21,26 +44,52 @@ export class SqliteStore implements Store {
         facilitator_key_hash TEXT NOT NULL,
         created_at INTEGER NOT NULL
       );
+      CREATE TABLE IF NOT EXISTS participants (
+        board_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        color TEXT NOT NULL,
+        role TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        revoked INTEGER NOT NULL DEFAULT 0,
+        joined_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, id)
+      );
       CREATE TABLE IF NOT EXISTS updates (
-        board_id TEXT NOT NULL REFERENCES boards(id),
+        doc_id TEXT NOT NULL,
         seq INTEGER NOT NULL,
         data BLOB NOT NULL,
-        PRIMARY KEY (board_id, seq)
+        PRIMARY KEY (doc_id, seq)
       ) WITHOUT ROWID;
     `)
     this.stmts = {
       insertBoard: this.db.prepare(
         'INSERT INTO boards (id, title, facilitator_key_hash, created_at) VALUES (?, ?, ?, ?)',
       ),
-      getBoard: this.db.prepare<[string], { id: string; title: string; facilitator_key_hash: string; created_at: number }>(
+      getBoard: this.db.prepare<
+        [string],
+        { id: string; title: string; facilitator_key_hash: string; created_at: number }
+      >(
         'SELECT id, title, facilitator_key_hash, created_at FROM boards WHERE id = ?',
       ),
-      log: this.db.prepare<[string], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq',
+      insertParticipant: this.db.prepare(
+        `INSERT INTO participants (board_id, id, name, color, role, token_hash, revoked, joined_at)
+         VALUES (@boardId, @id, @name, @color, @role, @tokenHash, @revoked, @joinedAt)`,
       ),
-      lastSeq: this.db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE board_id = ?'),
-      insertUpdate: this.db.prepare('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)'),
-      deleteThrough: this.db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      findParticipant: this.db.prepare<[string, string], ParticipantRow>(
+        'SELECT * FROM participants WHERE board_id = ? AND token_hash = ?',
+      ),
+      listParticipants: this.db.prepare<[string], ParticipantRow>(
+        'SELECT * FROM participants WHERE board_id = ? ORDER BY joined_at, id',
+      ),
+      setRole: this.db.prepare('UPDATE participants SET role = ? WHERE board_id = ? AND id = ?'),
+      setRevoked: this.db.prepare('UPDATE participants SET revoked = ? WHERE board_id = ? AND id = ?'),
+      log: this.db.prepare<[string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE doc_id = ? ORDER BY seq',
+      ),
+      lastSeq: this.db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE doc_id = ?'),
+      insertUpdate: this.db.prepare('INSERT INTO updates (doc_id, seq, data) VALUES (?, ?, ?)'),
+      deleteThrough: this.db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
     }
   }
 
@@ -68,26 +117,50 @@ export class SqliteStore implements Store {
     })
   }
 
-  loadLog(boardId: string) {
+  addParticipant(p: ParticipantRecord) {
+    return this.run('addParticipant', () => void this.stmts.insertParticipant.run({ ...p, revoked: p.revoked ? 1 : 0 }))
+  }
+
+  findParticipant(boardId: string, tokenHash: string) {
+    return this.run('findParticipant', () => {
+      const row = this.stmts.findParticipant.get(boardId, tokenHash)
+      return row && fromRow(row)
+    })
+  }
+
+  listParticipants(boardId: string) {
+    return this.run('listParticipants', () => this.stmts.listParticipants.all(boardId).map(fromRow))
+  }
+
+  updateParticipant(boardId: string, id: string, patch: { role?: Role; revoked?: boolean }) {
+    return this.run('updateParticipant', () => {
+      this.db.transaction(() => {
+        if (patch.role) this.stmts.setRole.run(patch.role, boardId, id)
+        if (patch.revoked !== undefined) this.stmts.setRevoked.run(patch.revoked ? 1 : 0, boardId, id)
+      })()
+    })
+  }
+
+  loadLog(docId: string) {
     return this.run('loadLog', (): StoredLog => {
-      const rows = this.stmts.log.all(boardId)
+      const rows = this.stmts.log.all(docId)
       return { updates: rows.map((r) => new Uint8Array(r.data)), lastSeq: rows.at(-1)?.seq ?? 0 }
     })
   }
 
-  append(boardId: string, update: Uint8Array) {
+  append(docId: string, update: Uint8Array) {
     return this.run('append', () => {
-      const seq = (this.stmts.lastSeq.get(boardId)?.seq ?? 0) + 1
-      this.stmts.insertUpdate.run(boardId, seq, update)
+      const seq = (this.stmts.lastSeq.get(docId)?.seq ?? 0) + 1
+      this.stmts.insertUpdate.run(docId, seq, update)
       return seq
     })
   }
 
-  compact(boardId: string, snapshot: Uint8Array, throughSeq: number) {
+  compact(docId: string, snapshot: Uint8Array, throughSeq: number) {
     return this.run('compact', () =>
       this.db.transaction(() => {
-        this.stmts.deleteThrough.run(boardId, throughSeq)
-        this.stmts.insertUpdate.run(boardId, throughSeq, snapshot)
+        this.stmts.deleteThrough.run(docId, throughSeq)
+        this.stmts.insertUpdate.run(docId, throughSeq, snapshot)
       })(),
     )
   }

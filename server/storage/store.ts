@@ -1,5 +1,7 @@
-// Storage behind one small interface: board records plus an append-only log of Yjs updates per board,
-// compacted into a snapshot from time to time. SQLite implements it by default (server/storage/sqlite.ts).
+// Storage behind one small interface: board records, the people on them, and an append-only log of Yjs
+// updates per document (a board's, or one person's private one), compacted into a snapshot from time to
+// time. SQLite implements it by default (server/storage/sqlite.ts).
+import type { Role } from '../../shared/workshop.js'
 
 export interface BoardRecord {
   id: string
@@ -7,6 +9,18 @@ export interface BoardRecord {
   /** SHA-256 of the facilitator key, hex: the key itself is never stored. */
   facilitatorKeyHash: string
   createdAt: number
+}
+
+export interface ParticipantRecord {
+  id: string
+  boardId: string
+  name: string
+  color: string
+  role: Role
+  /** SHA-256 of the participant's token, hex. */
+  tokenHash: string
+  revoked: boolean
+  joinedAt: number
 }
 
 export interface StoredLog {
@@ -19,11 +33,16 @@ export interface StoredLog {
 export interface Store {
   createBoard(board: BoardRecord, initialState: Uint8Array): Promise<void>
   getBoard(id: string): Promise<BoardRecord | undefined>
-  loadLog(boardId: string): Promise<StoredLog>
-  /** Appends durably; resolves only once the updates would survive a crash. Returns the new last seq. */
-  append(boardId: string, update: Uint8Array): Promise<number>
+  addParticipant(p: ParticipantRecord): Promise<void>
+  findParticipant(boardId: string, tokenHash: string): Promise<ParticipantRecord | undefined>
+  listParticipants(boardId: string): Promise<ParticipantRecord[]>
+  updateParticipant(boardId: string, id: string, patch: { role?: Role; revoked?: boolean }): Promise<void>
+  /** `docId` is a board id, or `<boardId>/private/<participantId>`. */
+  loadLog(docId: string): Promise<StoredLog>
+  /** Appends durably; resolves only once the update would survive a crash. Returns the new last seq. */
+  append(docId: string, update: Uint8Array): Promise<number>
   /** Replaces every entry up to and including `throughSeq` with one snapshot of the same state. */
-  compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+  compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
   close(): Promise<void>
 }
 

@@ -2,6 +2,8 @@
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import type { JoinBoardRequest } from '../../shared/api.js'
+import { joinBoard } from './server.js'
 
 export interface StockClient {
   doc: Y.Doc
@@ -26,6 +28,19 @@ export function stockClient(wsUrl: string, boardId: string, params: Record<strin
   }
 }
 
+export interface Member extends StockClient {
+  /** The participant id the server issued: notes must carry it as their author. */
+  me: string
+  token: string
+}
+
+/** Joins over HTTP (a facilitator when given the key), then connects the stock client with the token. */
+export async function member(url: string, boardId: string, join: JoinBoardRequest = { name: 'Tester' }): Promise<Member> {
+  const j = await joinBoard(url, boardId, join)
+  const c = stockClient(`${url.replace('http', 'ws')}/ws`, boardId, { token: j.token })
+  return Object.assign(c, { me: j.participantId, token: j.token })
+}
+
 export function synced(c: StockClient): Promise<void> {
   if (c.provider.synced) return Promise.resolve()
   return new Promise((resolve) => c.provider.once('sync', (s: boolean) => s && resolve()))
@@ -47,8 +62,13 @@ export interface RawClient {
 }
 
 /** A plain WebSocket speaking whatever bytes the test sends. */
-export async function rawClient(wsUrl: string, boardId: string, headers: Record<string, string> = {}): Promise<RawClient> {
-  const ws = new WebSocket(`${wsUrl}/${boardId}`, { headers })
+export async function rawClient(
+  wsUrl: string,
+  boardId: string,
+  token = '',
+  headers: Record<string, string> = {},
+): Promise<RawClient> {
+  const ws = new WebSocket(`${wsUrl}/${boardId}?token=${token}`, { headers })
   const frames: Uint8Array[] = []
   ws.on('message', (d: Buffer) => frames.push(new Uint8Array(d)))
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>

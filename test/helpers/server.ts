@@ -6,7 +6,8 @@ import { loadConfig, type Config } from '../../server/config.js'
 import { startServer, type RunningServer } from '../../server/server.js'
 import { SqliteStore } from '../../server/storage/sqlite.js'
 import type { Store } from '../../server/storage/store.js'
-import type { CreateBoardRequest, CreateBoardResponse } from '../../shared/api.js'
+import type { CreateBoardRequest, CreateBoardResponse, JoinBoardRequest, JoinBoardResponse } from '../../shared/api.js'
+import type { Action } from '../../shared/workshop.js'
 
 export interface TestServer {
   url: string
@@ -39,4 +40,24 @@ export async function createBoard(url: string, body: CreateBoardRequest = {}): P
   })
   if (res.status !== 201) throw new Error(`create board: ${res.status} ${await res.text()}`)
   return (await res.json()) as CreateBoardResponse
+}
+
+export async function joinBoard(url: string, boardId: string, body: JoinBoardRequest): Promise<JoinBoardResponse> {
+  const res = await fetch(`${url}/api/boards/${boardId}/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (res.status !== 201) throw new Error(`join: ${res.status} ${await res.text()}`)
+  return (await res.json()) as JoinBoardResponse
+}
+
+/** POSTs an action with a token; answers the status and the body. */
+export async function act(url: string, boardId: string, token: string, action: Action) {
+  const res = await fetch(`${url}/api/boards/${boardId}/actions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(action),
+  })
+  return { status: res.status, body: (await res.json()) as { ok?: true; error?: { code: string } } }
 }

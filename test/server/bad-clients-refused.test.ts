@@ -2,26 +2,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { CloseCode } from '../../shared/closeCodes.js'
 import { addNote, readBoard } from '../../shared/schema.js'
-import { rawClient, stockClient, synced, until, type StockClient } from '../helpers/clients.js'
-import { createBoard, startTestServer, type TestServer } from '../helpers/server.js'
+import { member, rawClient, synced, until, type Member } from '../helpers/clients.js'
+import { createBoard, joinBoard, startTestServer, type TestServer } from '../helpers/server.js'
 
 describe('bad clients', () => {
   let srv: TestServer
   let boardId: string
-  let bystander: StockClient
+  let bystander: Member
+  let token: string
 
   beforeAll(async () => {
     srv = await startTestServer({ config: { maxMessageBytes: 64 * 1024 } })
-    boardId = (await createBoard(srv.url)).id
-    bystander = stockClient(srv.wsUrl, boardId)
+    const created = await createBoard(srv.url)
+    boardId = created.id
+    token = (await joinBoard(srv.url, boardId, { name: 'Cheater' })).token
+    bystander = await member(srv.url, boardId, { name: 'B', facilitatorKey: created.facilitatorKey })
     await synced(bystander)
     addNote(bystander.doc, {
-      id: 'keep', stageId: readBoard(bystander.doc).stages[0]!.id, kind: 'idea', text: 'باید بماند', authorId: 'b',
+      id: 'keep', stageId: readBoard(bystander.doc).stages[0]!.id, kind: 'idea', text: 'باید بماند', authorId: bystander.me,
     })
   })
   afterAll(async () => {
     // Everyone else was refused; the bystander still works and its board is whole.
-    const late = stockClient(srv.wsUrl, boardId)
+    const late = await member(srv.url, boardId, { observer: true })
     await synced(late)
     await until(() => late.doc.getMap('notes').has('keep'), 'late joiner to see the note')
     late.destroy()
@@ -30,7 +33,7 @@ describe('bad clients', () => {
   })
 
   const sendAndExpectClose = async (data: Uint8Array | string, code: number) => {
-    const c = await rawClient(srv.wsUrl, boardId)
+    const c = await rawClient(srv.wsUrl, boardId, token)
     await until(() => c.frames.length > 0, 'the server greeting (sync step 1)')
     c.ws.send(data)
     expect((await c.closed).code).toBe(code)
@@ -58,21 +61,29 @@ describe('bad clients', () => {
     await sendAndExpectClose(big, CloseCode.tooLarge)
   })
 
+  it.each([
+    ['no token', ''],
+    ['a wrong token', 'not-a-token-of-this-board-000000'],
+  ])('refuses a socket with %s with 4401', async (_what, t) => {
+    const c = await rawClient(srv.wsUrl, boardId, t)
+    expect((await c.closed).code).toBe(CloseCode.unauthorized)
+  })
+
   it('refuses an unknown board with 4404 and does not create it', async () => {
-    const c = await rawClient(srv.wsUrl, 'no-such-board-0000000000')
+    const c = await rawClient(srv.wsUrl, 'no-such-board-0000000000', token)
     expect((await c.closed).code).toBe(CloseCode.unknownBoard)
     expect((await fetch(`${srv.url}/api/boards/no-such-board-0000000000`)).status).toBe(404)
   })
 
   it('refuses a WebSocket from a foreign Origin with 403 before upgrading', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const ws = new WebSocket(`${srv.wsUrl}/${boardId}`, { headers: { origin: 'https://evil.example' } })
+      const ws = new WebSocket(`${srv.wsUrl}/${boardId}?token=${token}`, { headers: { origin: 'https://evil.example' } })
       ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
       ws.on('open', () => reject(new Error('upgraded a foreign origin')))
       ws.on('error', () => {})
     })
     expect(status).toBe(403)
-    const own = await rawClient(srv.wsUrl, boardId, { origin: srv.url })
+    const own = await rawClient(srv.wsUrl, boardId, token, { origin: srv.url })
     own.ws.close()
   })
 })

@@ -2,8 +2,8 @@ import { afterEach, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { SqliteStore } from '../../server/storage/sqlite.js'
 import { addNote, readBoard } from '../../shared/schema.js'
-import { stockClient, synced, until, type StockClient } from '../helpers/clients.js'
-import { createBoard, startTestServer, tempDir } from '../helpers/server.js'
+import { member, stockClient, synced, until, type StockClient } from '../helpers/clients.js'
+import { createBoard, joinBoard, startTestServer, tempDir } from '../helpers/server.js'
 
 /** The real SQLite store on a slow disk: loading takes 300 ms, and every load is counted. */
 class SlowCountingStore extends SqliteStore {
@@ -21,11 +21,13 @@ afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
 it('20 clients joining a stored board at once all get the full board; it is loaded once, nothing overwritten', async () => {
   const dataDir = tempDir()
   let srv = await startTestServer({ dataDir })
-  const { id } = await createBoard(srv.url)
-  const w = stockClient(srv.wsUrl, id)
+  const { id, facilitatorKey } = await createBoard(srv.url)
+  const w = await member(srv.url, id, { name: 'W', facilitatorKey })
+  const tokens: string[] = []
+  for (let i = 0; i < 20; i++) tokens.push((await joinBoard(srv.url, id, { name: `P${i}` })).token)
   await synced(w)
   const stageId = readBoard(w.doc).stages[1]!.id
-  for (let i = 0; i < 30; i++) addNote(w.doc, { id: `n${i}`, stageId, kind: 'touchpoint', text: `قناة ${i}`, authorId: 'w' })
+  for (let i = 0; i < 30; i++) addNote(w.doc, { id: `n${i}`, stageId, kind: 'touchpoint', text: `قناة ${i}`, authorId: w.me })
   await until(() => (srv.server.rooms.loadedCount > 0), 'room loaded')
   const room = (await srv.server.rooms.peek(id))!
   await until(() => room.doc.getMap('notes').size === 30, 'server to hold 30 notes')
@@ -36,7 +38,7 @@ it('20 clients joining a stored board at once all get the full board; it is load
   srv = await startTestServer({ dataDir, store: (d) => (store = new SlowCountingStore(d)) })
   const notesAtFirstSync: number[] = []
   for (let i = 0; i < 20; i++) {
-    const c = stockClient(srv.wsUrl, id)
+    const c = stockClient(srv.wsUrl, id, { token: tokens[i]! })
     c.provider.once('sync', () => notesAtFirstSync.push(c.doc.getMap('notes').size))
     clients.push(c)
   }

@@ -2,21 +2,22 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addNote, readBoard } from '../../shared/schema.js'
-import { stockClient, synced, until, type StockClient } from '../helpers/clients.js'
-import { createBoard, startTestServer, tempDir } from '../helpers/server.js'
+import { member, stockClient, synced, until, type Member, type StockClient } from '../helpers/clients.js'
+import { createBoard, joinBoard, startTestServer, tempDir } from '../helpers/server.js'
 
 const clients: StockClient[] = []
 afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
 
-function writeNotes(c: StockClient, stageId: string, n: number, prefix: string) {
+function writeNotes(c: Member, stageId: string, n: number, prefix: string) {
   for (let i = 0; i < n; i++) {
-    addNote(c.doc, { id: `${prefix}-${i}`, stageId, kind: 'feeling', text: `${prefix} ملاحظة رقم ${i}`, authorId: prefix })
+    addNote(c.doc, { id: `${prefix}-${i}`, stageId, kind: 'feeling', text: `${prefix} ملاحظة رقم ${i}`, authorId: c.me })
   }
 }
 
-/** The server's own view of a board, fetched by a fresh client. */
-async function freshState(wsUrl: string, id: string) {
-  const c = stockClient(wsUrl, id)
+/** The server's own view of a board, fetched by a fresh client whose token was issued beforehand
+ *  (joining writes the person into the board, which would change the state being compared). */
+async function freshState(url: string, id: string, token: string) {
+  const c = stockClient(`${url.replace('http', 'ws')}/ws`, id, { token })
   clients.push(c)
   await synced(c)
   return c
@@ -26,8 +27,9 @@ describe('restart', () => {
   it('keeps every note after a clean stop, byte-identical', async () => {
     const dataDir = tempDir()
     let srv = await startTestServer({ dataDir })
-    const { id } = await createBoard(srv.url)
-    const a = stockClient(srv.wsUrl, id)
+    const { id, facilitatorKey } = await createBoard(srv.url)
+    const a = await member(srv.url, id, { name: 'Ali', facilitatorKey })
+    const { token } = await joinBoard(srv.url, id, { observer: true })
     clients.push(a)
     await synced(a)
     writeNotes(a, readBoard(a.doc).stages[0]!.id, 50, 'a')
@@ -38,7 +40,7 @@ describe('restart', () => {
     await srv.close()
 
     srv = await startTestServer({ dataDir })
-    const b = await freshState(srv.wsUrl, id)
+    const b = await freshState(srv.url, id, token)
     expect(b.doc.getMap('notes').size).toBe(50)
     const after = Y.encodeStateAsUpdate((await srv.server.rooms.peek(id))!.doc)
     expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true)
@@ -49,9 +51,10 @@ describe('restart', () => {
     const dataDir = tempDir()
     let child = await spawnServer(dataDir)
     try {
-      const { id } = await createBoard(child.url)
-      const writer = stockClient(child.wsUrl, id)
-      const watcher = stockClient(child.wsUrl, id)
+      const { id, facilitatorKey } = await createBoard(child.url)
+      const writer = await member(child.url, id, { name: 'Writer', facilitatorKey })
+      const watcher = await member(child.url, id, { name: 'Watcher' })
+      const { token } = await joinBoard(child.url, id, { observer: true })
       clients.push(writer, watcher)
       await Promise.all([synced(writer), synced(watcher)])
       writeNotes(writer, readBoard(writer.doc).stages[2]!.id, 200, 'w')
@@ -64,7 +67,7 @@ describe('restart', () => {
       watcher.destroy()
 
       child = await spawnServer(dataDir)
-      const fresh = await freshState(child.wsUrl, id)
+      const fresh = await freshState(child.url, id, token)
       expect(fresh.doc.getMap('notes').size).toBe(200)
       expect(Buffer.from(Y.encodeStateAsUpdate(fresh.doc)).equals(Buffer.from(seen))).toBe(true)
     } finally {

@@ -1,0 +1,233 @@
+// The workshop's authority: who people are (join, tokens), and every action that changes the session,
+// the roles or the votes. The server applies these itself, so a client cannot fake them.
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { nanoid } from 'nanoid'
+import * as Y from 'yjs'
+import { readBoard, readNote, roots } from '../shared/schema.js'
+import {
+  clearHidden, readBallot, readSession, writeBallot, writeHiddenCounts, writePerson, writeSession, writeTally,
+} from '../shared/sessionDoc.js'
+import {
+  FACILITATOR_ACTIONS, PERSON_COLORS, castVote, participantsMayWrite, tally, timerCommand, writesArePrivate,
+  type Action, type Ballot, type Person, type Role,
+} from '../shared/workshop.js'
+import type { JoinBoardRequest, JoinBoardResponse } from '../shared/api.js'
+import { CloseCode } from '../shared/closeCodes.js'
+import type { Identity } from './connection.js'
+import { ApiError } from './errors.js'
+import { boardPolicy, privatePolicy } from './policy.js'
+import type { Room } from './room.js'
+import { boardOf, privateDocId, type Rooms } from './rooms.js'
+import type { ParticipantRecord, Store } from './storage/store.js'
+
+export const hashSecret = (s: string) => createHash('sha256').update(s).digest('hex')
+
+const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+
+
+export class Workshop {
+  /** Actions on one board run one after another, so a check and its write can never interleave. */
+  private readonly queues = new Map<string, Promise<unknown>>()
+
+  constructor(
+    private readonly store: Store,
+    private readonly rooms: Rooms,
+  ) {
+    rooms.policyFor = (docId) => {
+      const [boardId, , ownerId] = docId.split('/')
+      return ownerId ? privatePolicy(ownerId, (room) => void this.privateChanged(boardId!, ownerId, room)) : boardPolicy()
+    }
+  }
+
+  private serially<T>(boardId: string, fn: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(boardId) ?? Promise.resolve()).then(fn, fn)
+    this.queues.set(boardId, run.catch(() => {}))
+    return run
+  }
+
+  private async board(boardId: string): Promise<Room> {
+    const room = await this.rooms.get(boardId)
+    if (!room) throw new ApiError(404, 'board_not_found', `No board with id "${boardId}".`)
+    return room
+  }
+
+  async join(boardId: string, req: JoinBoardRequest): Promise<JoinBoardResponse> {
+    const board = await this.store.getBoard(boardId)
+    if (!board) throw new ApiError(404, 'board_not_found', `No board with id "${boardId}".`)
+    let role: Role = req.observer ? 'observer' : 'participant'
+    if (req.facilitatorKey !== undefined) {
+      if (typeof req.facilitatorKey !== 'string' || !sameHash(hashSecret(req.facilitatorKey), board.facilitatorKeyHash)) {
+        throw new ApiError(403, 'wrong_key', 'That facilitator key does not open this board.')
+      }
+      role = 'facilitator'
+    }
+    const name = typeof req.name === 'string' ? req.name.trim() : ''
+    if (role !== 'observer' && (name.length === 0 || name.length > 40)) {
+      throw new ApiError(400, 'invalid_request', '"name" must be 1 to 40 characters.')
+    }
+    const count = (await this.store.listParticipants(boardId)).length
+    const token = nanoid(32)
+    const p: ParticipantRecord = {
+      id: nanoid(12), boardId, name: name || 'Observer', color: PERSON_COLORS[count % PERSON_COLORS.length]!, role,
+      tokenHash: hashSecret(token), revoked: false, joinedAt: Date.now(),
+    }
+    await this.store.addParticipant(p)
+    const room = await this.board(boardId)
+    await room.change((doc) => writePerson(doc, toPerson(p)))
+    return { participantId: p.id, token, role, name: p.name, color: p.color, serverNow: Date.now() }
+  }
+
+  /** The identity behind a token on a board, or undefined (unknown, wrong board, or removed). */
+  async authenticate(boardId: string, token: string | undefined): Promise<Identity | undefined> {
+    if (!token) return undefined
+    const p = await this.store.findParticipant(boardId, hashSecret(token))
+    if (!p || p.revoked) return undefined
+    return { id: p.id, name: p.name, color: p.color, role: p.role }
+  }
+
+  act(boardId: string, who: Identity, action: Action) {
+    if (who.role !== 'facilitator' && FACILITATOR_ACTIONS.has(action.type)) {
+      throw new ApiError(403, 'facilitator_only', `Only the facilitator may ${action.type}.`)
+    }
+    if (who.role === 'observer') throw new ApiError(403, 'observer', 'Observers cannot act on the board.')
+    return this.serially(boardId, () => this.apply(boardId, who, action))
+  }
+
+  private async apply(boardId: string, who: Identity, a: Action): Promise<void> {
+    const board = await this.board(boardId)
+    const session = readSession(board.doc)
+    switch (a.type) {
+      case 'setPhase': {
+        if (session.phase === 'ideate' && a.phase !== 'ideate' && !session.notesRevealed) await this.revealNotes(board)
+        return board.change((d) => writeSession(d, { phase: a.phase, timer: { endsAt: null, remainingMs: null } }))
+      }
+      case 'setLocked':
+        return board.change((d) => writeSession(d, { locked: a.locked }))
+      case 'setPrivateWriting':
+        if (!a.on) await this.revealNotes(board)
+        return board.change((d) => writeSession(d, { privateWriting: a.on }))
+      case 'revealNotes':
+        return this.revealNotes(board)
+      case 'setBudget':
+        return board.change((d) => writeSession(d, { budget: a.budget, maxPerItem: a.maxPerItem }))
+      case 'timer':
+        return board.change((d) => writeSession(d, { timer: timerCommand(session.timer, a.command, a.ms ?? 0, Date.now()) }))
+      case 'vote':
+        return this.vote(board, who, a.itemId, a.delta)
+      case 'revealVotes': {
+        await board.change((d) => writeSession(d, { votesRevealed: true }))
+        return this.publishTally(board)
+      }
+      case 'handOver':
+        return this.handOver(board, who, a.participantId)
+      case 'removeParticipant':
+        return this.remove(board, who, a.participantId)
+    }
+  }
+
+  private async vote(board: Room, who: Identity, itemId: string, delta: 1 | -1) {
+    const own = await this.rooms.get(privateDocId(board.docId, who.id))
+    if (!own) throw new ApiError(404, 'board_not_found', 'The board is gone.')
+    const state = readBoard(board.doc)
+    const exists = state.clusters.some((c) => c.id === itemId) || state.notes.some((n) => n.id === itemId && !n.clusterId)
+    const result = castVote(readSession(board.doc), readBallot(own.doc), itemId, delta, exists)
+    if (!result.ok) throw new ApiError(409, result.reason, voteMessages[result.reason])
+    await own.change((d) => writeBallot(d, result.ballot))
+    if (readSession(board.doc).votesRevealed) await this.publishTally(board)
+  }
+
+  /** Sums everyone's ballot into the board's `tally`: only after the facilitator reveals votes. */
+  private async publishTally(board: Room) {
+    const ballots: Ballot[] = []
+    for (const p of await this.store.listParticipants(board.docId)) {
+      const own = await this.rooms.get(privateDocId(board.docId, p.id))
+      if (own) ballots.push(readBallot(own.doc))
+    }
+    const votes = tally(ballots)
+    await board.change((d) => writeTally(d, votes))
+  }
+
+  /** Moves every private note onto the board (board first, so a crash between can only repeat the copy). */
+  private async revealNotes(board: Room) {
+    for (const p of await this.store.listParticipants(board.docId)) await this.revealOf(board, p.id)
+    await board.change((d) => {
+      writeSession(d, { notesRevealed: true })
+      clearHidden(d)
+    })
+  }
+
+  private async revealOf(board: Room, personId: string) {
+    const own = await this.rooms.get(privateDocId(board.docId, personId))
+    if (!own) return
+    const notes = [...roots(own.doc).notes.values()].map(readNote)
+    if (notes.length === 0) return
+    await board.change((d) => {
+      for (const n of notes) {
+        const m = new Y.Map<unknown>()
+        for (const [k, v] of Object.entries(n)) if (k !== 'text' && k !== 'clusterId') m.set(k, v)
+        m.set('text', new Y.Text(n.text))
+        roots(d).notes.set(n.id, m)
+      }
+      writeHiddenCounts(d, personId, {})
+    })
+    await own.change((d) => notes.forEach((n) => roots(d).notes.delete(n.id)))
+  }
+
+  /** After someone's private notes changed: update the face-down counts, or, once writing is no longer
+   *  private, move what arrived late onto the board. */
+  private privateChanged(boardId: string, personId: string, own: Room) {
+    return this.serially(boardId, async () => {
+      const board = await this.rooms.get(boardId)
+      if (!board) return
+      const s = readSession(board.doc)
+      if (!writesArePrivate(s)) {
+        if (participantsMayWrite(s)) await this.revealOf(board, personId)
+        return
+      }
+      const counts: Record<string, number> = {}
+      for (const n of roots(own.doc).notes.values()) {
+        const stageId = String(n.get('stageId'))
+        counts[stageId] = (counts[stageId] ?? 0) + 1
+      }
+      await board.change((d) => writeHiddenCounts(d, personId, counts))
+    }).catch((err) => console.error(`[workshop ${boardId}] private change:`, (err as Error).message))
+  }
+
+  private async person(boardId: string, id: string) {
+    const p = (await this.store.listParticipants(boardId)).find((x) => x.id === id)
+    if (!p || p.revoked) throw new ApiError(404, 'participant_not_found', 'No such participant on this board.')
+    return p
+  }
+
+  private async handOver(board: Room, from: Identity, toId: string) {
+    const to = await this.person(board.docId, toId)
+    if (to.role === 'observer') throw new ApiError(409, 'observer', 'An observer cannot facilitate.')
+    await this.setRole(board, { ...to }, 'facilitator')
+    if (to.id !== from.id) await this.setRole(board, await this.person(board.docId, from.id), 'participant')
+  }
+
+  private async setRole(board: Room, p: ParticipantRecord, role: Role) {
+    await this.store.updateParticipant(board.docId, p.id, { role })
+    for (const c of await this.rooms.connectionsOf(board.docId, p.id)) c.identity.role = role
+    await board.change((d) => writePerson(d, toPerson({ ...p, role })))
+  }
+
+  private async remove(board: Room, by: Identity, id: string) {
+    if (id === by.id) throw new ApiError(409, 'cannot_remove_self', 'Hand over the facilitator role first.')
+    const p = await this.person(board.docId, id)
+    await this.store.updateParticipant(board.docId, id, { revoked: true })
+    for (const c of await this.rooms.connectionsOf(board.docId, id)) c.close(CloseCode.unauthorized, 'removed by the facilitator')
+    await board.change((d) => writePerson(d, toPerson({ ...p, revoked: true })))
+  }
+}
+
+const toPerson = (p: ParticipantRecord): Person => ({ id: p.id, name: p.name, color: p.color, role: p.role, removed: p.revoked })
+
+const voteMessages = {
+  wrong_phase: 'Voting is open only in the vote phase.',
+  over_budget: 'You have used all your votes; take one back first.',
+  over_item_cap: 'This item already has as many of your votes as allowed.',
+  nothing_to_take_back: 'You have no vote on this item to take back.',
+  unknown_item: 'There is no such cluster or note to vote on.',
+}
+

@@ -1,0 +1,70 @@
+// The roots of a board that only the server writes, and each person's private document.
+//
+//   board doc:    session  Y.Map   the fields of Session (shared/workshop.ts)
+//                 people   Y.Map   personId -> Person
+//                 hidden   Y.Map   personId -> { [stageId]: count }   face-down notes while writing privately
+//                 tally    Y.Map   itemId -> votes                    empty until the facilitator reveals votes
+//   private doc:  notes    Y.Map   as on the board, seen only by its writer until revealed
+//                 ballot   Y.Map   itemId -> votes this person gave (server-written)
+import * as Y from 'yjs'
+import { DEFAULT_SESSION, type Ballot, type Person, type Session } from './workshop.js'
+
+export const SERVER_ROOTS = ['session', 'people', 'hidden', 'tally'] as const
+export const PRIVATE_CLIENT_ROOTS = ['notes'] as const
+
+export function readSession(doc: Y.Doc): Session {
+  const m = doc.getMap<unknown>('session')
+  const out: Record<string, unknown> = { ...DEFAULT_SESSION }
+  for (const key of Object.keys(DEFAULT_SESSION)) if (m.has(key)) out[key] = m.get(key)
+  return out as unknown as Session
+}
+
+export function writeSession(doc: Y.Doc, patch: Partial<Session>) {
+  const m = doc.getMap<unknown>('session')
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(patch)) if (JSON.stringify(m.get(k)) !== JSON.stringify(v)) m.set(k, v)
+  })
+}
+
+export const readPeople = (doc: Y.Doc): Person[] => [...doc.getMap<Person>('people').values()]
+
+export const writePerson = (doc: Y.Doc, p: Person) => doc.getMap<Person>('people').set(p.id, p)
+
+/** Face-down notes per stage, from everyone but `exceptPersonId` (whose own notes are shown in full). */
+export function readHiddenCounts(doc: Y.Doc, exceptPersonId?: string): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const [pid, counts] of doc.getMap<Record<string, number>>('hidden')) {
+    if (pid === exceptPersonId) continue
+    for (const [stageId, n] of Object.entries(counts)) out[stageId] = (out[stageId] ?? 0) + n
+  }
+  return out
+}
+
+export function writeHiddenCounts(doc: Y.Doc, personId: string, counts: Record<string, number>) {
+  const m = doc.getMap<Record<string, number>>('hidden')
+  if (Object.keys(counts).length === 0) {
+    if (m.has(personId)) m.delete(personId)
+  } else if (JSON.stringify(m.get(personId)) !== JSON.stringify(counts)) m.set(personId, counts)
+}
+
+export const clearHidden = (doc: Y.Doc) => doc.getMap('hidden').clear()
+
+export const readTally = (doc: Y.Doc): Record<string, number> => Object.fromEntries(doc.getMap<number>('tally'))
+
+export function writeTally(doc: Y.Doc, votes: Record<string, number>) {
+  const m = doc.getMap<number>('tally')
+  doc.transact(() => {
+    for (const id of [...m.keys()]) if (!(id in votes)) m.delete(id)
+    for (const [id, n] of Object.entries(votes)) if (m.get(id) !== n) m.set(id, n)
+  })
+}
+
+export const readBallot = (privateDoc: Y.Doc): Ballot => Object.fromEntries(privateDoc.getMap<number>('ballot'))
+
+export function writeBallot(privateDoc: Y.Doc, ballot: Ballot) {
+  const m = privateDoc.getMap<number>('ballot')
+  privateDoc.transact(() => {
+    for (const id of [...m.keys()]) if (!(id in ballot)) m.delete(id)
+    for (const [id, n] of Object.entries(ballot)) if (m.get(id) !== n) m.set(id, n)
+  })
+}

@@ -1,0 +1,146 @@
+// The workshop's rhythm and rules as plain data and pure functions: phases, roles, the session the server
+// owns, the actions people take, and dot voting. Both the server (which enforces) and the client (which
+// guides) read these, so the two can never disagree about what a phase allows.
+
+export const PHASES = ['setup', 'ideate', 'cluster', 'vote', 'map', 'done'] as const
+export type Phase = (typeof PHASES)[number]
+
+export const ROLES = ['facilitator', 'participant', 'observer'] as const
+export type Role = (typeof ROLES)[number]
+
+export interface Timer {
+  /** Server time (ms) when the countdown reaches zero; null when paused or not running. */
+  endsAt: number | null
+  /** What is left while paused; null when running or not set. */
+  remainingMs: number | null
+}
+
+/** The `session` root of the board document. Only the server writes it. */
+export interface Session {
+  phase: Phase
+  locked: boolean
+  privateWriting: boolean
+  notesRevealed: boolean
+  votesRevealed: boolean
+  budget: number
+  maxPerItem: number
+  timer: Timer
+}
+
+export const DEFAULT_SESSION: Session = {
+  phase: 'setup',
+  locked: false,
+  privateWriting: true,
+  notesRevealed: false,
+  votesRevealed: false,
+  budget: 5,
+  maxPerItem: 3,
+  timer: { endsAt: null, remainingMs: null },
+}
+
+/** A person on the board as everyone sees them (the `people` root). */
+export interface Person {
+  id: string
+  name: string
+  color: string
+  role: Role
+  removed: boolean
+}
+
+/** What a facilitator or participant asks the server to do: POST /api/boards/:id/actions. */
+export type Action =
+  | { type: 'setPhase'; phase: Phase }
+  | { type: 'setLocked'; locked: boolean }
+  | { type: 'setPrivateWriting'; on: boolean }
+  | { type: 'revealNotes' }
+  | { type: 'setBudget'; budget: number; maxPerItem: number }
+  | { type: 'vote'; itemId: string; delta: 1 | -1 }
+  | { type: 'revealVotes' }
+  | { type: 'timer'; command: 'start' | 'pause' | 'resume' | 'extend' | 'clear'; ms?: number }
+  | { type: 'handOver'; participantId: string }
+  | { type: 'removeParticipant'; participantId: string }
+
+export const FACILITATOR_ACTIONS: ReadonlySet<Action['type']> = new Set([
+  'setPhase', 'setLocked', 'setPrivateWriting', 'revealNotes', 'setBudget', 'revealVotes', 'timer', 'handOver',
+  'removeParticipant',
+])
+
+/** Whether a participant (not the facilitator) may change notes and clusters now. */
+export const participantsMayWrite = (s: Session) => !s.locked && (s.phase === 'ideate' || s.phase === 'cluster')
+
+/** Notes written now go to the writer's private document, unseen until the facilitator reveals them. */
+export const writesArePrivate = (s: Session) => s.phase === 'ideate' && s.privateWriting && !s.notesRevealed
+
+// ---- dot voting ----
+
+export type Ballot = Record<string, number> // itemId -> votes one person gave it
+
+export const votesUsed = (b: Ballot) => Object.values(b).reduce((a, n) => a + n, 0)
+
+export type VoteRefusal = 'wrong_phase' | 'over_budget' | 'over_item_cap' | 'nothing_to_take_back' | 'unknown_item'
+
+/** The ballot after one vote or take-back, or why it is refused. */
+export function castVote(
+  s: Session,
+  ballot: Ballot,
+  itemId: string,
+  delta: 1 | -1,
+  itemExists: boolean,
+): { ok: true; ballot: Ballot } | { ok: false; reason: VoteRefusal } {
+  if (s.phase !== 'vote' || s.locked) return { ok: false, reason: 'wrong_phase' }
+  if (!itemExists) return { ok: false, reason: 'unknown_item' }
+  const current = ballot[itemId] ?? 0
+  if (delta === 1) {
+    if (votesUsed(ballot) >= s.budget) return { ok: false, reason: 'over_budget' }
+    if (current >= s.maxPerItem) return { ok: false, reason: 'over_item_cap' }
+  } else if (current === 0) {
+    return { ok: false, reason: 'nothing_to_take_back' }
+  }
+  const next = { ...ballot, [itemId]: current + delta }
+  if (next[itemId] === 0) delete next[itemId]
+  return { ok: true, ballot: next }
+}
+
+/** Sum of every ballot per item. */
+export function tally(ballots: Iterable<Ballot>): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const b of ballots) for (const [id, n] of Object.entries(b)) out[id] = (out[id] ?? 0) + n
+  return out
+}
+
+/** Items by votes, most first; ties keep board order, so everyone sees the same ranking. */
+export function rank<T extends { id: string }>(items: readonly T[], votes: Record<string, number>): T[] {
+  return items
+    .map((item, i) => ({ item, i, v: votes[item.id] ?? 0 }))
+    .sort((a, b) => b.v - a.v || a.i - b.i)
+    .map((x) => x.item)
+}
+
+// ---- the timer, on the server's clock ----
+
+export function remainingMs(t: Timer, serverNow: number): number | null {
+  if (t.endsAt !== null) return Math.max(0, t.endsAt - serverNow)
+  return t.remainingMs
+}
+
+export function timerCommand(t: Timer, command: Extract<Action, { type: 'timer' }>['command'], ms: number, now: number): Timer {
+  const left = remainingMs(t, now)
+  switch (command) {
+    case 'start':
+      return { endsAt: now + ms, remainingMs: null }
+    case 'pause':
+      return left === null ? t : { endsAt: null, remainingMs: left }
+    case 'resume':
+      return t.remainingMs === null ? t : { endsAt: now + t.remainingMs, remainingMs: null }
+    case 'extend':
+      if (t.endsAt !== null) return { endsAt: Math.max(t.endsAt, now) + ms, remainingMs: null }
+      return { endsAt: null, remainingMs: (t.remainingMs ?? 0) + ms }
+    case 'clear':
+      return { endsAt: null, remainingMs: null }
+  }
+}
+
+/** Presence colours: distinct, readable on white, assigned in join order. */
+export const PERSON_COLORS = [
+  '#c2410c', '#1d4ed8', '#15803d', '#7e22ce', '#b91c1c', '#0e7490', '#a16207', '#be185d', '#4d7c0f', '#4338ca',
+]
