@@ -44,6 +44,7 @@ export async function newParticipant(browser: Browser, opts: ParticipantOptions 
   )
   const page = await context.newPage()
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`))
+  if (process.env.PAGE_LOG) page.on('console', (m) => console.log(`[page] ${m.text()}`))
   return { context, page }
 }
 
