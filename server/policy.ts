@@ -1,7 +1,7 @@
 // What each role may write into a board and into a private document, checked on every client
 // transaction after it is applied and before it is kept (server/room.ts discards a refused one).
 import * as Y from 'yjs'
-import { CLIENT_ROOTS } from '../shared/schema.js'
+import { CLIENT_ROOTS, FACILITATOR_ROOTS } from '../shared/schema.js'
 import { PRIVATE_CLIENT_ROOTS, readSession } from '../shared/sessionDoc.js'
 import { participantsMayWrite, type Session } from '../shared/workshop.js'
 import type { Connection } from './connection.js'
@@ -58,7 +58,12 @@ export function boardPolicy(): RoomPolicy {
         if (!(CLIENT_ROOTS as readonly string[]).includes(root)) return `"${root}" is written by the server only`
         if (role === 'participant') {
           session ??= readSession(tr.doc)
-          if (root === 'meta' || root === 'stages') return 'only the facilitator changes the title and the stages'
+          if ((FACILITATOR_ROOTS as readonly string[]).includes(root)) return `only the facilitator changes "${root}"`
+          if (root === 'ratings') {
+            if ([...keys].some((k) => !k.startsWith(`${conn.identity.id}:`))) return 'you may only rate for yourself'
+            if (session.phase !== 'map' || session.locked) return 'emotions are rated in the map phase'
+            continue
+          }
           if (!participantsMayWrite(session)) {
             return session.locked ? 'the board is locked' : `notes cannot change in the ${session.phase} phase`
           }

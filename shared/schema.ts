@@ -66,8 +66,11 @@ export const roots = (doc: Y.Doc) => ({
   clusters: doc.getMap<Record>('clusters'),
 })
 
-/** Roots that clients write; every other root of a board is the server's (see server/policy.ts). */
-export const CLIENT_ROOTS = ['meta', 'stages', 'notes', 'clusters'] as const
+/** Roots that clients write; every other root of a board is the server's (see server/policy.ts).
+ *  Participants write notes, clusters and their own emotion ratings; the rest is the facilitator's. */
+export const PARTICIPANT_ROOTS = ['notes', 'clusters', 'ratings'] as const
+export const FACILITATOR_ROOTS = ['meta', 'stages', 'frame', 'lanes', 'mapItems', 'emotions'] as const
+export const CLIENT_ROOTS = [...PARTICIPANT_ROOTS, ...FACILITATOR_ROOTS] as const
 
 export const byOrder = <T extends { order: string; id: string }>(a: T, b: T) =>
   a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
