@@ -1,11 +1,14 @@
 // One client's socket as a room sees it. The room never touches `ws` itself, only this minimal
 // interface, so the relay can be driven by any transport (and by tests) without a real socket.
-import { CloseCode } from '../shared/closeCodes.js'
 import type { Role } from '../shared/workshop.js'
 
 export interface Socket {
-  send(data: Uint8Array): void
+  /** Sends one binary message; `framed` is the same message already framed for the wire, when the room
+   *  built it once for every recipient. */
+  send(message: Uint8Array, framed?: Uint8Array): void
   close(code: number, reason: string): void
+  /** Drops the connection at once, freeing what is buffered for it. */
+  terminate(): void
   readonly bufferedAmount: number
 }
 
@@ -15,6 +18,29 @@ export interface Identity {
   name: string
   color: string
   role: Role
+}
+
+/** A message for many recipients, framed once: the header and payload every socket gets, byte for byte. */
+export interface Broadcast {
+  message: Uint8Array
+  framed: Uint8Array
+}
+
+export function broadcast(message: Uint8Array): Broadcast {
+  const n = message.length
+  const headerLength = n < 126 ? 2 : n < 65536 ? 4 : 10
+  const framed = Buffer.allocUnsafe(headerLength + n)
+  framed[0] = 0x82 // FIN, binary; server frames are never masked
+  if (n < 126) framed[1] = n
+  else if (n < 65536) {
+    framed[1] = 126
+    framed.writeUInt16BE(n, 2)
+  } else {
+    framed[1] = 127
+    framed.writeBigUInt64BE(BigInt(n), 2)
+  }
+  framed.set(message, headerLength)
+  return { message, framed }
 }
 
 export class Connection {
@@ -28,14 +54,17 @@ export class Connection {
     readonly identity: Identity,
   ) {}
 
-  send(frame: Uint8Array) {
+  send(message: Uint8Array | Broadcast) {
     if (this.closed) return
-    // A client that stops reading would make us buffer without bound; drop it, it resyncs on reconnect.
+    // A client that stops reading would make us buffer without bound: cut it off, which frees its buffer
+    // at once; its client reconnects and resyncs, and nobody else waits for it.
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
-      this.close(CloseCode.tooSlow, 'client too slow')
+      this.closed = true
+      this.socket.terminate()
       return
     }
-    this.socket.send(frame)
+    if (message instanceof Uint8Array) this.socket.send(message)
+    else this.socket.send(message.message, message.framed)
   }
 
   close(code: number, reason: string) {

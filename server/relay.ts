@@ -38,9 +38,17 @@ export function relay(deps: RelayDeps, boardId: string, token: string | undefine
       const raw = ws.raw!
       // Our own listener: @hono/node-ws's onError builds an ErrorEvent, which Node 20 lacks.
       raw.on('error', (err) => console.warn(`[ws ${boardId}] socket error:`, err.message))
+      const tcp = (raw as unknown as { _socket: import('node:net').Socket })._socket
       const socket = {
-        send: (data: Uint8Array) => raw.send(data),
+        // Without permessage-deflate ws writes straight to the TCP socket, so writing a frame built once
+        // for every recipient keeps the order and skips framing it again per socket.
+        send: (message: Uint8Array, framed?: Uint8Array) => {
+          if (raw.readyState !== 1) return
+          if (framed && !tcp.destroyed) tcp.write(framed)
+          else raw.send(message)
+        },
         close: (code: number, reason: string) => raw.close(code, reason),
+        terminate: () => raw.terminate(),
         get bufferedAmount() {
           return raw.bufferedAmount
         },

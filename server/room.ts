@@ -8,10 +8,12 @@
 import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import { CloseCode } from '../shared/closeCodes.js'
-import type { Connection } from './connection.js'
+import { broadcast, type Connection } from './connection.js'
 import { stampPresence } from './presence.js'
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, type ClientMessage } from './protocol.js'
 import type { Store } from './storage/store.js'
+
+const PRESENCE_BATCH_MS = 25
 
 /** Origin of the server's own changes. */
 export const SERVER = Symbol('server')
@@ -48,7 +50,9 @@ export class Room {
   private whenDurable: (() => void)[] = []
   private appendedSinceCompact = 0
   private changedPresence = new Set<number>()
-  private presenceQueued = false
+  /** Joined since the last presence flush: they get everyone's presence in one shared frame. */
+  private newcomers = new Set<Connection>()
+  private presenceTimer: NodeJS.Timeout | null = null
   private failed = false
   /** The whole state as a sync step 2 frame, built once per version for every fresh joiner. */
   private fullState: Uint8Array | null = null
@@ -75,12 +79,14 @@ export class Room {
     this.conns.add(conn)
     conn.send(syncStep1Frame(Y.encodeStateVector(this.doc)))
     if (this.awareness.getStates().size > 0) {
-      conn.send(awarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])))
+      this.newcomers.add(conn)
+      this.queuePresence()
     }
   }
 
   leave(conn: Connection) {
     if (!this.conns.delete(conn)) return
+    this.newcomers.delete(conn)
     if (conn.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn)
     if (this.conns.size === 0) this.opts.onEmpty(this)
   }
@@ -245,7 +251,7 @@ export class Room {
       this.fail(err)
       return
     }
-    const frame = updateFrame(update)
+    const frame = broadcast(updateFrame(update))
     for (const conn of this.conns) conn.send(frame)
     if (++this.appendedSinceCompact >= this.opts.compactEvery) await this.compact()
   }
@@ -267,7 +273,7 @@ export class Room {
   async compact() {
     if (this.appendedSinceCompact <= 0 || this.failed) return
     try {
-      await this.store.compact(this.docId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+      await this.store.compact(this.docId, this.lastSeq)
       this.appendedSinceCompact = 0
     } catch (err) {
       // The log is intact; compaction is retried after the next updates.
@@ -285,6 +291,7 @@ export class Room {
   }
 
   destroy() {
+    if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.awareness.off('update', this.onPresence)
     this.awareness.destroy()
     this.doc.destroy()
@@ -300,18 +307,28 @@ export class Room {
     for (const id of added) this.changedPresence.add(id)
     for (const id of updated) this.changedPresence.add(id)
     for (const id of removed) this.changedPresence.add(id)
-    if (!this.presenceQueued) {
-      this.presenceQueued = true
-      setImmediate(this.flushPresence)
-    }
+    this.queuePresence()
   }
 
-  /** Presence changes of one tick go out as one frame, built once for every connection. */
+  /** Presence waits a few milliseconds so that a crowd joining, or many cursors moving, costs one frame
+   *  per connection per batch instead of one per change (a 500-person join would otherwise be N²). */
+  private queuePresence() {
+    if (this.presenceTimer) return
+    this.presenceTimer = setTimeout(this.flushPresence, PRESENCE_BATCH_MS)
+  }
+
   private flushPresence = () => {
-    this.presenceQueued = false
-    if (this.changedPresence.size === 0 || this.conns.size === 0) return this.changedPresence.clear()
-    const frame = awarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.changedPresence]))
+    this.presenceTimer = null
+    const states = this.awareness.getStates()
+    if (this.newcomers.size > 0 && states.size > 0) {
+      const all = broadcast(awarenessFrame(encodeAwarenessUpdate(this.awareness, [...states.keys()])))
+      for (const conn of this.newcomers) conn.send(all)
+    }
+    if (this.changedPresence.size > 0) {
+      const changes = broadcast(awarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.changedPresence])))
+      for (const conn of this.conns) if (!this.newcomers.has(conn)) conn.send(changes)
+    }
+    this.newcomers.clear()
     this.changedPresence.clear()
-    for (const conn of this.conns) conn.send(frame)
   }
 }

@@ -5,11 +5,11 @@ import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { readBoard, readNote, roots } from '../shared/schema.js'
 import {
-  clearHidden, readBallot, readSession, writeBallot, writeHiddenCounts, writePerson, writeSession, writeTally,
+  clearHidden, readSession, writeBallot, writeHiddenCounts, writePerson, writeSession, writeTally,
 } from '../shared/sessionDoc.js'
 import {
   FACILITATOR_ACTIONS, PERSON_COLORS, castVote, participantsMayWrite, tally, timerCommand, writesArePrivate,
-  type Action, type Ballot, type Person, type Role,
+  type Action, type Person, type Role,
 } from '../shared/workshop.js'
 import type { JoinBoardRequest, JoinBoardResponse } from '../shared/api.js'
 import { CloseCode } from '../shared/closeCodes.js'
@@ -41,7 +41,13 @@ export class Workshop {
 
   private serially<T>(boardId: string, fn: () => Promise<T>): Promise<T> {
     const run = (this.queues.get(boardId) ?? Promise.resolve()).then(fn, fn)
-    this.queues.set(boardId, run.catch(() => {}))
+    const tail = run.then(
+      () => {},
+      () => {},
+    )
+    this.queues.set(boardId, tail)
+    // Forget the queue once it drains, so boards nobody acts on cost nothing.
+    void tail.then(() => this.queues.get(boardId) === tail && this.queues.delete(boardId))
     return run
   }
 
@@ -69,7 +75,7 @@ export class Workshop {
     const token = nanoid(32)
     const p: ParticipantRecord = {
       id: nanoid(12), boardId, name: name || 'Observer', color: PERSON_COLORS[count % PERSON_COLORS.length]!, role,
-      tokenHash: hashSecret(token), revoked: false, joinedAt: Date.now(),
+      tokenHash: hashSecret(token), revoked: false, joinedAt: Date.now(), ballot: {},
     }
     await this.store.addParticipant(p)
     const room = await this.board(boardId)
@@ -130,20 +136,21 @@ export class Workshop {
     if (!own) throw new ApiError(404, 'board_not_found', 'The board is gone.')
     const state = readBoard(board.doc)
     const exists = state.clusters.some((c) => c.id === itemId) || state.notes.some((n) => n.id === itemId && !n.clusterId)
-    const result = castVote(readSession(board.doc), readBallot(own.doc), itemId, delta, exists)
-    if (!result.ok) throw new ApiError(409, result.reason, voteMessages[result.reason])
-    await own.change((d) => writeBallot(d, result.ballot))
+    const session = readSession(board.doc)
+    // The check and the write happen in one database transaction, so no two tabs or processes can both
+    // spend the last vote.
+    const ballot = await this.store.updateBallot(board.docId, who.id, (current) => {
+      const result = castVote(session, current, itemId, delta, exists)
+      if (!result.ok) throw new ApiError(409, result.reason, voteMessages[result.reason])
+      return result.ballot
+    })
+    await own.change((d) => writeBallot(d, ballot))
     if (readSession(board.doc).votesRevealed) await this.publishTally(board)
   }
 
   /** Sums everyone's ballot into the board's `tally`: only after the facilitator reveals votes. */
   private async publishTally(board: Room) {
-    const ballots: Ballot[] = []
-    for (const p of await this.store.listParticipants(board.docId)) {
-      const own = await this.rooms.get(privateDocId(board.docId, p.id))
-      if (own) ballots.push(readBallot(own.doc))
-    }
-    const votes = tally(ballots)
+    const votes = tally((await this.store.listParticipants(board.docId)).map((p) => p.ballot))
     await board.change((d) => writeTally(d, votes))
   }
 

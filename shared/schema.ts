@@ -57,13 +57,13 @@ export interface BoardState {
   clusters: Cluster[]
 }
 
-type Record = Y.Map<unknown>
+type YRecord = Y.Map<unknown>
 
 export const roots = (doc: Y.Doc) => ({
   meta: doc.getMap<unknown>('meta'),
-  stages: doc.getMap<Record>('stages'),
-  notes: doc.getMap<Record>('notes'),
-  clusters: doc.getMap<Record>('clusters'),
+  stages: doc.getMap<YRecord>('stages'),
+  notes: doc.getMap<YRecord>('notes'),
+  clusters: doc.getMap<YRecord>('clusters'),
 })
 
 /** Roots that clients write; every other root of a board is the server's (see server/policy.ts).
@@ -77,11 +77,11 @@ export const byOrder = <T extends { order: string; id: string }>(a: T, b: T) =>
 
 export const isNoteKind = (v: unknown): v is NoteKind => NOTE_KINDS.includes(v as NoteKind)
 
-function readStage(m: Record): Stage {
+function readStage(m: YRecord): Stage {
   return { id: String(m.get('id')), name: String(m.get('name') ?? ''), order: String(m.get('order') ?? '') }
 }
 
-export function readNote(m: Record): Note {
+export function readNote(m: YRecord): Note {
   const text = m.get('text')
   const kind = m.get('kind')
   return {
@@ -96,7 +96,7 @@ export function readNote(m: Record): Note {
   }
 }
 
-export function readCluster(m: Record): Cluster {
+export function readCluster(m: YRecord): Cluster {
   return {
     id: String(m.get('id')),
     name: String(m.get('name') ?? ''),

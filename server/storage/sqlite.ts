@@ -3,7 +3,8 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Role } from '../../shared/workshop.js'
+import type { Ballot, Role } from '../../shared/workshop.js'
+import { mergeLog } from './snapshot.js'
 import { StorageError, type BoardRecord, type ParticipantRecord, type Store, type StoredLog } from './store.js'
 
 interface ParticipantRow {
@@ -15,6 +16,7 @@ interface ParticipantRow {
   token_hash: string
   revoked: number
   joined_at: number
+  ballot: string
 }
 
 const fromRow = (r: ParticipantRow): ParticipantRecord => ({
@@ -26,6 +28,7 @@ const fromRow = (r: ParticipantRow): ParticipantRecord => ({
   tokenHash: r.token_hash,
   revoked: r.revoked === 1,
   joinedAt: r.joined_at,
+  ballot: JSON.parse(r.ballot) as Ballot,
 })
 
 export class SqliteStore implements Store {
@@ -53,6 +56,7 @@ export class SqliteStore implements Store {
         token_hash TEXT NOT NULL UNIQUE,
         revoked INTEGER NOT NULL DEFAULT 0,
         joined_at INTEGER NOT NULL,
+        ballot TEXT NOT NULL DEFAULT '{}',
         PRIMARY KEY (board_id, id)
       );
       CREATE TABLE IF NOT EXISTS updates (
@@ -84,6 +88,13 @@ export class SqliteStore implements Store {
       ),
       setRole: this.db.prepare('UPDATE participants SET role = ? WHERE board_id = ? AND id = ?'),
       setRevoked: this.db.prepare('UPDATE participants SET revoked = ? WHERE board_id = ? AND id = ?'),
+      getBallot: this.db.prepare<[string, string], { ballot: string }>(
+        'SELECT ballot FROM participants WHERE board_id = ? AND id = ?',
+      ),
+      setBallot: this.db.prepare('UPDATE participants SET ballot = ? WHERE board_id = ? AND id = ?'),
+      logThrough: this.db.prepare<[string, number], { data: Buffer }>(
+        'SELECT data FROM updates WHERE doc_id = ? AND seq <= ? ORDER BY seq',
+      ),
       log: this.db.prepare<[string], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM updates WHERE doc_id = ? ORDER BY seq',
       ),
@@ -118,7 +129,10 @@ export class SqliteStore implements Store {
   }
 
   addParticipant(p: ParticipantRecord) {
-    return this.run('addParticipant', () => void this.stmts.insertParticipant.run({ ...p, revoked: p.revoked ? 1 : 0 }))
+    return this.run('addParticipant', () => {
+      const { ballot: _ballot, ...row } = p
+      this.stmts.insertParticipant.run({ ...row, revoked: p.revoked ? 1 : 0 })
+    })
   }
 
   findParticipant(boardId: string, tokenHash: string) {
@@ -141,6 +155,25 @@ export class SqliteStore implements Store {
     })
   }
 
+  updateBallot(boardId: string, participantId: string, change: (b: Ballot) => Ballot) {
+    let refusal: unknown
+    return this.run('updateBallot', () =>
+      this.db.transaction(() => {
+        const row = this.stmts.getBallot.get(boardId, participantId)
+        if (!row) throw new Error(`no participant ${participantId}`)
+        let next: Ballot
+        try {
+          next = change(JSON.parse(row.ballot) as Ballot)
+        } catch (err) {
+          refusal = err
+          throw err
+        }
+        this.stmts.setBallot.run(JSON.stringify(next), boardId, participantId)
+        return next
+      })(),
+    ).catch((err) => Promise.reject(refusal ?? err))
+  }
+
   loadLog(docId: string) {
     return this.run('loadLog', (): StoredLog => {
       const rows = this.stmts.log.all(docId)
@@ -156,9 +189,12 @@ export class SqliteStore implements Store {
     })
   }
 
-  compact(docId: string, snapshot: Uint8Array, throughSeq: number) {
+  compact(docId: string, throughSeq: number) {
     return this.run('compact', () =>
       this.db.transaction(() => {
+        const rows = this.stmts.logThrough.all(docId, throughSeq)
+        if (rows.length < 2) return
+        const snapshot = mergeLog(rows.map((r) => new Uint8Array(r.data)))
         this.stmts.deleteThrough.run(docId, throughSeq)
         this.stmts.insertUpdate.run(docId, throughSeq, snapshot)
       })(),

@@ -1,7 +1,7 @@
 // Storage behind one small interface: board records, the people on them, and an append-only log of Yjs
 // updates per document (a board's, or one person's private one), compacted into a snapshot from time to
 // time. SQLite implements it by default (server/storage/sqlite.ts).
-import type { Role } from '../../shared/workshop.js'
+import type { Ballot, Role } from '../../shared/workshop.js'
 
 export interface BoardRecord {
   id: string
@@ -21,6 +21,8 @@ export interface ParticipantRecord {
   tokenHash: string
   revoked: boolean
   joinedAt: number
+  /** This person's dot votes: itemId -> votes. */
+  ballot: Ballot
 }
 
 export interface StoredLog {
@@ -37,12 +39,14 @@ export interface Store {
   findParticipant(boardId: string, tokenHash: string): Promise<ParticipantRecord | undefined>
   listParticipants(boardId: string): Promise<ParticipantRecord[]>
   updateParticipant(boardId: string, id: string, patch: { role?: Role; revoked?: boolean }): Promise<void>
+  /** Reads, changes and writes one ballot atomically (also across processes); `change` throws to refuse. */
+  updateBallot(boardId: string, participantId: string, change: (b: Ballot) => Ballot): Promise<Ballot>
   /** `docId` is a board id, or `<boardId>/private/<participantId>`. */
   loadLog(docId: string): Promise<StoredLog>
   /** Appends durably; resolves only once the update would survive a crash. Returns the new last seq. */
   append(docId: string, update: Uint8Array): Promise<number>
-  /** Replaces every entry up to and including `throughSeq` with one snapshot of the same state. */
-  compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+  /** Replaces every entry up to and including `throughSeq` with one snapshot merged from those entries. */
+  compact(docId: string, throughSeq: number): Promise<void>
   close(): Promise<void>
 }
 
