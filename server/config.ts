@@ -13,6 +13,10 @@ export interface Config {
   maxBufferedBytes: number
   roomIdleMs: number
   compactEvery: number
+  /** PostgreSQL instead of the embedded SQLite file; needed when several processes share boards. */
+  databaseUrl: string | undefined
+  /** Redis pub/sub between processes; with DATABASE_URL, lets several processes serve one board. */
+  redisUrl: string | undefined
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -34,5 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBufferedBytes: int(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 64 * 1024),
     roomIdleMs: int(env, 'ROOM_IDLE_MS', 30_000),
     compactEvery: int(env, 'COMPACT_EVERY', 500, 1),
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
   }
 }

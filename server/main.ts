@@ -1,12 +1,17 @@
-// Composition root: configuration, the embedded SQLite store, the server, and a clean shutdown.
+// Composition root: configuration, the store (embedded SQLite, or PostgreSQL), the Redis bus when several
+// processes share boards, the server, and a clean shutdown.
+import { RedisBus } from './bus.js'
 import { loadConfig } from './config.js'
 import { startServer } from './server.js'
+import { PostgresStore } from './storage/postgres.js'
 import { SqliteStore } from './storage/sqlite.js'
 
 const config = loadConfig()
-const store = new SqliteStore(config.dataDir)
-const server = await startServer(config, store)
-console.log(`Touchpoint is serving ${server.url} (data in ${config.dataDir})`)
+const store = config.databaseUrl ? new PostgresStore(config.databaseUrl, process.env.DATABASE_SCHEMA || 'public') : new SqliteStore(config.dataDir)
+const bus = config.redisUrl ? new RedisBus(config.redisUrl) : undefined
+const server = await startServer(config, { store, bus })
+const where = config.databaseUrl ? 'data in PostgreSQL' : `data in ${config.dataDir}`
+console.log(`Touchpoint is serving ${server.url} (${where}${bus ? ', sharing boards through Redis' : ''})`)
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {

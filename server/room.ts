@@ -8,6 +8,7 @@
 import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import { CloseCode } from '../shared/closeCodes.js'
+import type { Bus, BusMessage } from './bus.js'
 import { broadcast, type Connection } from './connection.js'
 import { stampPresence } from './presence.js'
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, type ClientMessage } from './protocol.js'
@@ -17,6 +18,8 @@ const PRESENCE_BATCH_MS = 25
 
 /** Origin of the server's own changes. */
 export const SERVER = Symbol('server')
+/** Origin of what another server process stored and published. */
+const BUS = Symbol('bus')
 
 export interface RoomPolicy {
   /** Why `conn`'s transaction is refused, or null. Runs before deleted content is collected. */
@@ -32,6 +35,8 @@ export interface RoomOptions {
   onEmpty(room: Room): void
   /** Called when storage failed and the room dropped its connections; the registry forgets it. */
   onFailed(room: Room): void
+  /** Set when several processes share documents (REDIS_URL). */
+  bus?: Bus | undefined
 }
 
 type Op =
@@ -50,6 +55,8 @@ export class Room {
   private whenDurable: (() => void)[] = []
   private appendedSinceCompact = 0
   private changedPresence = new Set<number>()
+  /** Presence changed by this process's own connections: the part other processes need to hear. */
+  private localPresence = new Set<number>()
   /** Joined since the last presence flush: they get everyone's presence in one shared frame. */
   private newcomers = new Set<Connection>()
   private presenceTimer: NodeJS.Timeout | null = null
@@ -229,6 +236,41 @@ export class Room {
     return refusal
   }
 
+  /** What another process stored and published: already durable, so it is applied and relayed only. */
+  fromBus(msg: BusMessage) {
+    if (msg.kind === 'update') this.applyDurable([msg.data])
+    else if (msg.kind === 'awareness') {
+      try {
+        applyAwarenessUpdate(this.awareness, msg.data, BUS)
+      } catch (err) {
+        console.error(`[room ${this.docId}] bad presence from the bus:`, (err as Error).message)
+      }
+    }
+  }
+
+  /** After the bus was away: take in whatever other processes stored meanwhile. */
+  async catchUp() {
+    const log = await this.store.loadLog(this.docId)
+    this.applyDurable(log.updates)
+  }
+
+  private applyDurable(updates: Uint8Array[]) {
+    let diff: Uint8Array | null = null
+    const capture = (u: Uint8Array) => (diff = u)
+    this.doc.on('update', capture)
+    try {
+      this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)), BUS)
+    } catch (err) {
+      console.error(`[room ${this.docId}] could not apply a stored update:`, (err as Error).message)
+    } finally {
+      this.doc.off('update', capture)
+    }
+    if (!diff) return
+    this.fullState = null
+    const frame = broadcast(updateFrame(diff))
+    for (const conn of this.conns) conn.send(frame)
+  }
+
   /** Replaces the doc with what the store holds: everything kept so far, nothing refused. */
   private async reload() {
     const log = await this.store.loadLog(this.docId).catch((err) => {
@@ -253,6 +295,7 @@ export class Room {
     }
     const frame = broadcast(updateFrame(update))
     for (const conn of this.conns) conn.send(frame)
+    this.opts.bus?.publish(this.docId, { kind: 'update', data: update })
     if (++this.appendedSinceCompact >= this.opts.compactEvery) await this.compact()
   }
 
@@ -307,6 +350,7 @@ export class Room {
     for (const id of added) this.changedPresence.add(id)
     for (const id of updated) this.changedPresence.add(id)
     for (const id of removed) this.changedPresence.add(id)
+    if (origin !== BUS && this.opts.bus) for (const id of [...added, ...updated, ...removed]) this.localPresence.add(id)
     this.queuePresence()
   }
 
@@ -327,6 +371,10 @@ export class Room {
     if (this.changedPresence.size > 0) {
       const changes = broadcast(awarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.changedPresence])))
       for (const conn of this.conns) if (!this.newcomers.has(conn)) conn.send(changes)
+    }
+    if (this.localPresence.size > 0) {
+      this.opts.bus?.publish(this.docId, { kind: 'awareness', data: encodeAwarenessUpdate(this.awareness, [...this.localPresence]) })
+      this.localPresence.clear()
     }
     this.newcomers.clear()
     this.changedPresence.clear()

@@ -1,5 +1,8 @@
 // The registry of loaded documents (boards and private notes): each is loaded once however many clients
 // join at the same moment, and unloaded (compacted, then forgotten) once nobody has been on it for `idleMs`.
+import { CloseCode } from '../shared/closeCodes.js'
+import type { Role } from '../shared/workshop.js'
+import type { Bus, BusMessage } from './bus.js'
 import { Room, type RoomPolicy } from './room.js'
 import type { Store } from './storage/store.js'
 
@@ -23,7 +26,12 @@ export class Rooms {
   constructor(
     private readonly store: Store,
     private readonly opts: RoomsOptions,
-  ) {}
+    private readonly bus?: Bus,
+  ) {
+    bus?.onReconnect(() => {
+      for (const p of this.rooms.values()) void p.then((r) => r?.catchUp()).catch(() => {})
+    })
+  }
 
   /** The loaded room of a document, or undefined when its board does not exist. Rejects if storage fails. */
   get(boardId: string): Promise<Room | undefined> {
@@ -62,15 +70,43 @@ export class Rooms {
     await this.unloading.get(docId)
     const board = await this.store.getBoard(boardOf(docId))
     if (!board) return undefined
-    const log = await this.store.loadLog(docId)
-    const room = new Room(docId, this.store, log.lastSeq, {
-      compactEvery: this.opts.compactEvery,
-      policy: this.policyFor(docId),
-      onEmpty: (r) => this.scheduleIdle(r),
-      onFailed: (r) => this.forget(r),
+    // Listen before reading the store, so nothing published while loading is missed (applying twice is harmless).
+    let room: Room | undefined
+    const early: BusMessage[] = []
+    await this.bus?.subscribe(docId, (m) => {
+      if (m.kind === 'identity') this.applyIdentity(boardOf(docId), m.personId, m)
+      else if (room) room.fromBus(m)
+      else early.push(m)
     })
-    room.load(log.updates)
-    return room
+    try {
+      const log = await this.store.loadLog(docId)
+      room = new Room(docId, this.store, log.lastSeq, {
+        compactEvery: this.opts.compactEvery,
+        policy: this.policyFor(docId),
+        onEmpty: (r) => this.scheduleIdle(r),
+        onFailed: (r) => this.forget(r),
+        bus: this.bus,
+      })
+      room.load(log.updates)
+      early.forEach((m) => room!.fromBus(m))
+      return room
+    } catch (err) {
+      await this.bus?.unsubscribe(docId)
+      throw err
+    }
+  }
+
+  /** A person's role changed or they were removed: every socket of theirs, in every process, follows. */
+  async changeIdentity(boardId: string, personId: string, change: { role?: Role; revoked?: boolean }) {
+    await this.applyIdentity(boardId, personId, change)
+    for (const docId of [boardId, privateDocId(boardId, personId)]) this.bus?.publish(docId, { kind: 'identity', personId, ...change })
+  }
+
+  private async applyIdentity(boardId: string, personId: string, change: { role?: Role; revoked?: boolean }) {
+    for (const c of await this.connectionsOf(boardId, personId)) {
+      if (change.revoked) c.close(CloseCode.unauthorized, 'removed by the facilitator')
+      else if (change.role) c.identity.role = change.role
+    }
   }
 
   private scheduleIdle(room: Room) {
@@ -89,6 +125,7 @@ export class Rooms {
   private forget(room: Room) {
     this.cancelIdle(room)
     this.rooms.delete(room.docId)
+    void this.bus?.unsubscribe(room.docId)
   }
 
   private unload(room: Room): Promise<void> {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
 import type { Config } from './config.js'
+import type { Bus } from './bus.js'
 import { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
 
@@ -14,8 +15,14 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-export async function startServer(config: Config, store: Store, clientDir?: string): Promise<RunningServer> {
-  const rooms = new Rooms(store, { idleMs: config.roomIdleMs, compactEvery: config.compactEvery })
+export interface ServerDeps {
+  store: Store
+  bus?: Bus | undefined
+  clientDir?: string
+}
+
+export async function startServer(config: Config, { store, bus, clientDir }: ServerDeps): Promise<RunningServer> {
+  const rooms = new Rooms(store, { idleMs: config.roomIdleMs, compactEvery: config.compactEvery }, bus)
   const { app, injectWebSocket, wss } = createApp({ config, store, rooms, ...(clientDir ? { clientDir } : {}) })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
@@ -37,6 +44,7 @@ export async function startServer(config: Config, store: Store, clientDir?: stri
         await rooms.closeAll()
         for (const ws of wss.clients) ws.terminate()
         await store.close()
+        await bus?.close()
         await httpClosed
       })()),
   }

@@ -12,7 +12,6 @@ import {
   type Action, type Person, type Role,
 } from '../shared/workshop.js'
 import type { JoinBoardRequest, JoinBoardResponse } from '../shared/api.js'
-import { CloseCode } from '../shared/closeCodes.js'
 import type { Identity } from './connection.js'
 import { ApiError } from './errors.js'
 import { boardPolicy, privatePolicy } from './policy.js'
@@ -215,7 +214,7 @@ export class Workshop {
 
   private async setRole(board: Room, p: ParticipantRecord, role: Role) {
     await this.store.updateParticipant(board.docId, p.id, { role })
-    for (const c of await this.rooms.connectionsOf(board.docId, p.id)) c.identity.role = role
+    await this.rooms.changeIdentity(board.docId, p.id, { role })
     await board.change((d) => writePerson(d, toPerson({ ...p, role })))
   }
 
@@ -223,7 +222,7 @@ export class Workshop {
     if (id === by.id) throw new ApiError(409, 'cannot_remove_self', 'Hand over the facilitator role first.')
     const p = await this.person(board.docId, id)
     await this.store.updateParticipant(board.docId, id, { revoked: true })
-    for (const c of await this.rooms.connectionsOf(board.docId, id)) c.close(CloseCode.unauthorized, 'removed by the facilitator')
+    await this.rooms.changeIdentity(board.docId, id, { revoked: true })
     await board.change((d) => writePerson(d, toPerson({ ...p, revoked: true })))
   }
 }

@@ -27,7 +27,7 @@ export async function startTestServer(
   const dataDir = opts.dataDir ?? tempDir()
   const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir, roomIdleMs: 500, ...opts.config }
   const store = opts.store ? opts.store(dataDir) : new SqliteStore(dataDir)
-  const server = await startServer(config, store)
+  const server = await startServer(config, { store })
   const url = `http://127.0.0.1:${server.port}`
   return { url, wsUrl: `ws://127.0.0.1:${server.port}/ws`, port: server.port, dataDir, server, store, close: () => server.close() }
 }

@@ -1,0 +1,200 @@
+// The store for deployments that outgrow one process: every server process shares one PostgreSQL.
+// A commit is durable before append() resolves (synchronous_commit is on by default).
+import pg from 'pg'
+import type { Ballot, Role } from '../../shared/workshop.js'
+import { mergeLog } from './snapshot.js'
+import { StorageError, type BoardRecord, type ParticipantRecord, type Store, type StoredLog } from './store.js'
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS boards (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    facilitator_key_hash TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS participants (
+    board_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    color TEXT NOT NULL,
+    role TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    revoked BOOLEAN NOT NULL DEFAULT false,
+    joined_at BIGINT NOT NULL,
+    ballot JSONB NOT NULL DEFAULT '{}',
+    PRIMARY KEY (board_id, id)
+  );
+  -- seq comes from one sequence shared by every process, so appends from several never collide.
+  CREATE TABLE IF NOT EXISTS updates (
+    doc_id TEXT NOT NULL,
+    seq BIGSERIAL,
+    data BYTEA NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+  );
+`
+
+interface ParticipantRow {
+  id: string
+  board_id: string
+  name: string
+  color: string
+  role: Role
+  token_hash: string
+  revoked: boolean
+  joined_at: string
+  ballot: Ballot
+}
+
+const fromRow = (r: ParticipantRow): ParticipantRecord => ({
+  id: r.id,
+  boardId: r.board_id,
+  name: r.name,
+  color: r.color,
+  role: r.role,
+  tokenHash: r.token_hash,
+  revoked: r.revoked,
+  joinedAt: Number(r.joined_at),
+  ballot: r.ballot,
+})
+
+class Refusal {
+  constructor(readonly reason: unknown) {}
+}
+
+export class PostgresStore implements Store {
+  private readonly pool: pg.Pool
+  private ready: Promise<void>
+
+  /** `schema` keeps separate deployments (or test runs) apart in one database. */
+  constructor(connectionString: string, schema = 'public') {
+    this.pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path=${schema}` })
+    // An idle client's error (the database restarted) must not crash the process; the next query reconnects.
+    this.pool.on('error', (err) => console.error('postgres pool error:', err.message))
+    this.ready = this.pool
+      .query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"; SET search_path TO "${schema.replace(/"/g, '')}"; ${SCHEMA}`)
+      .then(() => undefined)
+  }
+
+  private async q<R extends pg.QueryResultRow>(what: string, text: string, values: unknown[] = []): Promise<R[]> {
+    try {
+      await this.ready
+      return (await this.pool.query<R>(text, values)).rows
+    } catch (err) {
+      throw new StorageError(`PostgreSQL ${what} failed: ${(err as Error).message}`, { cause: err })
+    }
+  }
+
+  /** Runs `fn` in a transaction. Errors are StorageErrors, except what `fn` throws as a refusal of its own
+   *  (a vote over budget), which passes through unchanged. */
+  private async tx<T>(what: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient
+    try {
+      await this.ready
+      client = await this.pool.connect()
+    } catch (err) {
+      throw new StorageError(`PostgreSQL ${what} failed: ${(err as Error).message}`, { cause: err })
+    }
+    try {
+      await client.query('BEGIN')
+      const out = await fn(client)
+      await client.query('COMMIT')
+      return out
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {})
+      if (err instanceof Refusal) throw err.reason
+      throw err instanceof StorageError ? err : new StorageError(`PostgreSQL ${what} failed: ${(err as Error).message}`, { cause: err })
+    } finally {
+      client.release()
+    }
+  }
+
+  async createBoard(b: BoardRecord, initialState: Uint8Array) {
+    await this.tx('createBoard', async (c) => {
+      await c.query('INSERT INTO boards (id, title, facilitator_key_hash, created_at) VALUES ($1, $2, $3, $4)', [
+        b.id, b.title, b.facilitatorKeyHash, b.createdAt,
+      ])
+      await c.query('INSERT INTO updates (doc_id, data) VALUES ($1, $2)', [b.id, initialState])
+    })
+  }
+
+  async getBoard(id: string) {
+    const [r] = await this.q<{ id: string; title: string; facilitator_key_hash: string; created_at: string }>(
+      'getBoard', 'SELECT * FROM boards WHERE id = $1', [id],
+    )
+    return r && { id: r.id, title: r.title, facilitatorKeyHash: r.facilitator_key_hash, createdAt: Number(r.created_at) }
+  }
+
+  async addParticipant(p: ParticipantRecord) {
+    await this.q(
+      'addParticipant',
+      `INSERT INTO participants (board_id, id, name, color, role, token_hash, revoked, joined_at, ballot)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [p.boardId, p.id, p.name, p.color, p.role, p.tokenHash, p.revoked, p.joinedAt, JSON.stringify(p.ballot)],
+    )
+  }
+
+  async findParticipant(boardId: string, tokenHash: string) {
+    const [r] = await this.q<ParticipantRow>('findParticipant', 'SELECT * FROM participants WHERE board_id = $1 AND token_hash = $2', [
+      boardId, tokenHash,
+    ])
+    return r && fromRow(r)
+  }
+
+  async listParticipants(boardId: string) {
+    return (await this.q<ParticipantRow>('listParticipants', 'SELECT * FROM participants WHERE board_id = $1 ORDER BY joined_at, id', [boardId])).map(fromRow)
+  }
+
+  async updateParticipant(boardId: string, id: string, patch: { role?: Role; revoked?: boolean }) {
+    await this.q(
+      'updateParticipant',
+      'UPDATE participants SET role = COALESCE($3, role), revoked = COALESCE($4, revoked) WHERE board_id = $1 AND id = $2',
+      [boardId, id, patch.role ?? null, patch.revoked ?? null],
+    )
+  }
+
+  updateBallot(boardId: string, participantId: string, change: (b: Ballot) => Ballot) {
+    return this.tx('updateBallot', async (c) => {
+      // FOR UPDATE holds this person's row: a second vote, from any process, waits and then sees this one.
+      const { rows } = await c.query<{ ballot: Ballot }>(
+        'SELECT ballot FROM participants WHERE board_id = $1 AND id = $2 FOR UPDATE', [boardId, participantId],
+      )
+      if (!rows[0]) throw new StorageError(`no participant ${participantId}`)
+      let next: Ballot
+      try {
+        next = change(rows[0].ballot)
+      } catch (reason) {
+        throw new Refusal(reason)
+      }
+      await c.query('UPDATE participants SET ballot = $3 WHERE board_id = $1 AND id = $2', [boardId, participantId, JSON.stringify(next)])
+      return next
+    })
+  }
+
+  async loadLog(docId: string): Promise<StoredLog> {
+    const rows = await this.q<{ seq: string; data: Buffer }>('loadLog', 'SELECT seq, data FROM updates WHERE doc_id = $1 ORDER BY seq', [docId])
+    return { updates: rows.map((r) => new Uint8Array(r.data)), lastSeq: rows.length ? Number(rows.at(-1)!.seq) : 0 }
+  }
+
+  async append(docId: string, update: Uint8Array) {
+    const [r] = await this.q<{ seq: string }>('append', 'INSERT INTO updates (doc_id, data) VALUES ($1, $2) RETURNING seq', [
+      docId, Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+    ])
+    return Number(r!.seq)
+  }
+
+  async compact(docId: string, throughSeq: number) {
+    await this.tx('compact', async (c) => {
+      // One compaction of a document at a time, across processes.
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docId])
+      const { rows } = await c.query<{ data: Buffer }>('SELECT data FROM updates WHERE doc_id = $1 AND seq <= $2 ORDER BY seq', [docId, throughSeq])
+      if (rows.length < 2) return
+      const snapshot = mergeLog(rows.map((r) => new Uint8Array(r.data)))
+      await c.query('DELETE FROM updates WHERE doc_id = $1 AND seq <= $2', [docId, throughSeq])
+      await c.query('INSERT INTO updates (doc_id, seq, data) VALUES ($1, $2, $3)', [docId, throughSeq, Buffer.from(snapshot)])
+    })
+  }
+
+  async close() {
+    await this.pool.end()
+  }
+}

@@ -1,0 +1,87 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { PostgresStore } from '../../server/storage/postgres.js'
+import { SqliteStore } from '../../server/storage/sqlite.js'
+import type { Store } from '../../server/storage/store.js'
+import { addNote, initBoard, readBoard } from '../../shared/schema.js'
+import { PG_URL, pgSchema, postgresMissing } from '../helpers/services.js'
+import { tempDir } from '../helpers/server.js'
+
+const pgReason = await postgresMissing()
+const schema = pgSchema()
+afterAll(async () => {
+  if (!pgReason) await schema.drop()
+})
+
+const stores: [string, () => Store, string | null][] = [
+  ['SQLite', () => new SqliteStore(tempDir()), null],
+  ['PostgreSQL', () => new PostgresStore(PG_URL, schema.name), pgReason],
+]
+
+describe.each(stores)('the %s store', (_name, make, skipReason) => {
+  const run = skipReason ? it.skip : it
+  let n = 0
+  const person = (boardId: string) => ({
+    id: `p${++n}`, boardId, name: 'زهرا', color: '#000', role: 'participant' as const, tokenHash: `h${n}-${Math.random()}`,
+    revoked: false, joinedAt: Date.now() + n, ballot: {},
+  })
+  const board = async (store: Store) => {
+    const id = `b-${Math.random().toString(36).slice(2)}`
+    const doc = new Y.Doc()
+    initBoard(doc, 'نقشه', ['الف', 'ب'], () => Math.random().toString(36).slice(2))
+    await store.createBoard({ id, title: 'نقشه', facilitatorKeyHash: 'k', createdAt: 1 }, Y.encodeStateAsUpdate(doc))
+    return { id, doc }
+  }
+
+  run('keeps boards and people, finds people by token, updates roles and removals', async () => {
+    const store = make()
+    const { id } = await board(store)
+    expect(await store.getBoard(id)).toMatchObject({ id, title: 'نقشه', facilitatorKeyHash: 'k', createdAt: 1 })
+    expect(await store.getBoard('missing')).toBeUndefined()
+    const p = person(id)
+    await store.addParticipant(p)
+    expect(await store.findParticipant(id, p.tokenHash)).toMatchObject({ id: p.id, name: 'زهرا', role: 'participant' })
+    expect(await store.findParticipant('other', p.tokenHash)).toBeUndefined()
+    await store.updateParticipant(id, p.id, { role: 'facilitator' })
+    await store.updateParticipant(id, p.id, { revoked: true })
+    expect((await store.listParticipants(id))[0]).toMatchObject({ role: 'facilitator', revoked: true })
+    await store.close()
+  })
+
+  run('spends a ballot atomically: 20 concurrent votes against a budget of 5 keep exactly 5', async () => {
+    const store = make()
+    const { id } = await board(store)
+    const p = person(id)
+    await store.addParticipant(p)
+    const spend = () =>
+      store.updateBallot(id, p.id, (b) => {
+        const used = Object.values(b).reduce((a, x) => a + x, 0)
+        if (used >= 5) throw new Error('over budget')
+        return { ...b, item: (b.item ?? 0) + 1 }
+      })
+    const results = await Promise.allSettled(Array.from({ length: 20 }, spend))
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5)
+    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason.message === 'over budget')).toBe(true)
+    expect((await store.listParticipants(id))[0]!.ballot).toEqual({ item: 5 })
+    await store.close()
+  })
+
+  run('appends in order and compacts into one snapshot of the same state', async () => {
+    const store = make()
+    const { id, doc } = await board(store)
+    const stageId = readBoard(doc).stages[0]!.id
+    doc.on('update', (u: Uint8Array) => void store.append(id, u))
+    for (let i = 0; i < 30; i++) addNote(doc, { id: `n${i}`, stageId, kind: 'action', text: `کار ${i}`, authorId: 'a' })
+    await new Promise((r) => setTimeout(r, 200))
+    const before = await store.loadLog(id)
+    expect(before.updates).toHaveLength(31)
+    await store.compact(id, before.lastSeq)
+    const after = await store.loadLog(id)
+    expect(after.updates).toHaveLength(1)
+    expect(after.lastSeq).toBe(before.lastSeq)
+    const a = new Y.Doc()
+    after.updates.forEach((u) => Y.applyUpdate(a, u))
+    expect(readBoard(a)).toEqual(readBoard(doc))
+    await store.close()
+  })
+})
