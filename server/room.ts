@@ -11,7 +11,7 @@ import { CloseCode } from '../shared/closeCodes.js'
 import type { Bus, BusMessage } from './bus.js'
 import { broadcast, type Connection } from './connection.js'
 import { stampPresence } from './presence.js'
-import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, type ClientMessage } from './protocol.js'
+import { ProtocolError, awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, type ClientMessage } from './protocol.js'
 import type { Store } from './storage/store.js'
 
 const PRESENCE_BATCH_MS = 25
@@ -101,6 +101,12 @@ export class Room {
   receive(conn: Connection, msg: ClientMessage) {
     switch (msg.type) {
       case 'syncStep1':
+        // Checked now: the reply may be deferred into a flush, where a throw would hurt everyone.
+        try {
+          Y.decodeStateVector(msg.stateVector)
+        } catch {
+          throw new ProtocolError('malformed state vector')
+        }
         this.afterDurable(() => conn.send(this.syncStep2For(msg.stateVector)))
         break
       case 'update':
