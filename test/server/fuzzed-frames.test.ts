@@ -32,7 +32,7 @@ function seedFrames() {
   const updates: Uint8Array[] = []
   doc.on('update', (u: Uint8Array) => updates.push(u))
   addNote(doc, { id: 'n', stageId: 's', kind: 'pain', text: 'الدعم لا يرد', authorId: 'x' })
-  doc.getMap('notes').get('n')!.set('kind', 'idea')
+  doc.getMap<Y.Map<unknown>>('notes').get('n')!.set('kind', 'idea')
   const awareness = new TextEncoder().encode('{"cursor":{"x":1}}')
   return [
     updateFrame(updates[0]!), updateFrame(updates[1]!), syncStep1Frame(Y.encodeStateVector(doc)),
