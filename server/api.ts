@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { LIMITS, type BoardSummary, type CreateBoardRequest, type CreateBoardResponse } from '../shared/api.js'
+import { initMap } from '../shared/lanes.js'
 import { DEFAULT_STAGES, initBoard, roots } from '../shared/schema.js'
 import { ApiError } from './errors.js'
 import type { Rooms } from './rooms.js'
@@ -28,6 +29,7 @@ export function boardsApi({ store, rooms, publicUrl }: ApiDeps) {
       const facilitatorKey = nanoid()
       const doc = new Y.Doc()
       initBoard(doc, title, stages, nanoid)
+      initMap(doc) // the default lanes exist from the start, so two first edits of them cannot collide
       await store.createBoard(
         { id, title, facilitatorKeyHash: hashSecret(facilitatorKey), createdAt: Date.now() },
         Y.encodeStateAsUpdate(doc),
@@ -65,7 +67,7 @@ export function boardsApi({ store, rooms, publicUrl }: ApiDeps) {
 }
 
 /** Reads a board that is not loaded without registering a room for it. */
-async function loadDetached(store: Store, id: string) {
+export async function loadDetached(store: Store, id: string) {
   const doc = new Y.Doc()
   const { updates } = await store.loadLog(id)
   doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)))

@@ -8,6 +8,8 @@ import { Hono } from 'hono'
 import { boardsApi } from './api.js'
 import type { Config } from './config.js'
 import { ApiError, onError } from './errors.js'
+import { exportApi } from './exportApi.js'
+import type { Renderer } from './render.js'
 import { relay } from './relay.js'
 import type { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
@@ -18,13 +20,14 @@ export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'maxMessageBytes' | 'maxBufferedBytes'>
   store: Store
   rooms: Rooms
+  renderer: Renderer
   /** Where the built client lives; defaults to dist/client beside this package. */
   clientDir?: string
 }
 
 const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url))
 
-export function createApp({ config, store, rooms, clientDir = defaultClientDir }: AppDeps) {
+export function createApp({ config, store, rooms, renderer, clientDir = defaultClientDir }: AppDeps) {
   const app = new Hono()
   const nodeWs = createNodeWebSocket({ app })
   // ws checks each frame's declared length against this before buffering its payload (closes with 1009).
@@ -39,6 +42,7 @@ export function createApp({ config, store, rooms, clientDir = defaultClientDir }
   const workshop = new Workshop(store, rooms)
   app.route('/api', boardsApi({ store, rooms, publicUrl: config.publicUrl }))
   app.route('/api', workshopApi(workshop))
+  app.route('/api', exportApi({ store, rooms, workshop, renderer, publicUrl: config.publicUrl }))
 
   const allowed = new Set(config.allowedOrigins)
   if (config.publicUrl) allowed.add(new URL(config.publicUrl).origin)

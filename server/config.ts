@@ -17,6 +17,8 @@ export interface Config {
   databaseUrl: string | undefined
   /** Redis pub/sub between processes; with DATABASE_URL, lets several processes serve one board. */
   redisUrl: string | undefined
+  /** The Chromium that renders PDF and PNG exports. */
+  chromiumPath: string
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -40,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactEvery: int(env, 'COMPACT_EVERY', 500, 1),
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
   }
 }

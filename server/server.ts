@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
 import type { Config } from './config.js'
 import type { Bus } from './bus.js'
+import { Renderer } from './render.js'
 import { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
 
@@ -23,7 +24,8 @@ export interface ServerDeps {
 
 export async function startServer(config: Config, { store, bus, clientDir }: ServerDeps): Promise<RunningServer> {
   const rooms = new Rooms(store, { idleMs: config.roomIdleMs, compactEvery: config.compactEvery }, bus)
-  const { app, injectWebSocket, wss } = createApp({ config, store, rooms, ...(clientDir ? { clientDir } : {}) })
+  const renderer = new Renderer(config.chromiumPath)
+  const { app, injectWebSocket, wss } = createApp({ config, store, rooms, renderer, ...(clientDir ? { clientDir } : {}) })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
     s.once('error', reject)
@@ -43,6 +45,7 @@ export async function startServer(config: Config, { store, bus, clientDir }: Ser
         for (const ws of wss.clients) ws.close(1001, 'server shutting down')
         await rooms.closeAll()
         for (const ws of wss.clients) ws.terminate()
+        await renderer.close()
         await store.close()
         await bus?.close()
         await httpClosed

@@ -106,7 +106,7 @@ export function readCluster(m: YRecord): Cluster {
   }
 }
 
-/** A plain snapshot of the board: stages in order, notes in order (by stage, then position). */
+/** A plain snapshot of the board: stages in order, notes by position key (filter by stage for a column). */
 export function readBoard(doc: Y.Doc): BoardState {
   const { meta, stages, notes, clusters } = roots(doc)
   const allNotes = [...notes.values()].map(readNote).sort(byOrder)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/app.js'
 import { loadConfig } from '../../server/config.js'
+import { Renderer } from '../../server/render.js'
 import { Rooms } from '../../server/rooms.js'
 import { SqliteStore } from '../../server/storage/sqlite.js'
 import type { BoardSummary, CreateBoardResponse } from '../../shared/api.js'
@@ -14,7 +15,8 @@ const json = (body: unknown) => ({
 
 // The same checks through app.request() (no server) and over real HTTP.
 const store = new SqliteStore(tempDir())
-const { app } = createApp({ config: loadConfig({}), store, rooms: new Rooms(store, { idleMs: 1000, compactEvery: 100 }) })
+const renderer = new Renderer('/usr/bin/chromium')
+const { app } = createApp({ config: loadConfig({}), store, renderer, rooms: new Rooms(store, { idleMs: 1000, compactEvery: 100 }) })
 let srv: TestServer
 beforeAll(async () => {
   srv = await startTestServer()

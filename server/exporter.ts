@@ -1,0 +1,69 @@
+// One board in every export format, for the HTTP endpoint and the command line alike.
+import { nanoid } from 'nanoid'
+import * as Y from 'yjs'
+import { fromJson } from '../shared/export/json.js'
+import { readSnapshot } from '../shared/boardSnapshot.js'
+import { toCsv } from '../shared/export/csv.js'
+import { toJson } from '../shared/export/json.js'
+import { EXPORT_LABELS } from '../shared/export/labels.js'
+import { toMarkdown } from '../shared/export/markdown.js'
+import { toPrintHtml } from '../shared/export/printHtml.js'
+import { toSvgCurve } from '../shared/export/svgCurve.js'
+import { readMap } from '../shared/readMap.js'
+import { readBoard } from '../shared/schema.js'
+import type { Renderer } from './render.js'
+import type { Store } from './storage/store.js'
+import { hashSecret } from './workshop.js'
+
+export const FORMATS = {
+  md: 'text/markdown; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  svg: 'image/svg+xml; charset=utf-8',
+  pdf: 'application/pdf',
+  png: 'image/png',
+} as const
+export type Format = keyof typeof FORMATS
+export const isFormat = (f: unknown): f is Format => typeof f === 'string' && f in FORMATS
+
+type Lang = keyof typeof EXPORT_LABELS
+
+/** The language a board is written in, when the reader did not say: Persian and Arabic letters decide. */
+export function boardLanguage(doc: Y.Doc): Lang {
+  const b = readBoard(doc)
+  const text = [b.title, ...b.stages.map((s) => s.name), ...b.notes.slice(0, 200).map((n) => n.text)].join(' ')
+  const arabicScript = (text.match(/[\u0600-\u06FF]/g) ?? []).length
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length
+  if (arabicScript <= latin) return 'en'
+  return /[پچژگ]/.test(text) ? 'fa' : 'ar'
+}
+
+export async function exportBoard(doc: Y.Doc, format: Format, langParam: string | undefined, renderer: Renderer) {
+  const lang: Lang = langParam && langParam in EXPORT_LABELS ? (langParam as Lang) : boardLanguage(doc)
+  const labels = EXPORT_LABELS[lang]
+  const dir = lang === 'en' ? 'ltr' : 'rtl'
+  const map = readMap(doc, labels.lanes)
+  const html = () => toPrintHtml(map, { dir, lang, labels })
+  const body: string | Buffer =
+    format === 'md' ? toMarkdown(map, labels)
+    : format === 'csv' ? toCsv(map)
+    : format === 'json' ? toJson(readSnapshot(doc))
+    : format === 'svg' ? toSvgCurve(map, dir, { labels })
+    : format === 'html' ? html()
+    : format === 'pdf' ? await renderer.pdf(html())
+    : await renderer.png(html())
+  const name = (map.title.trim() || 'journey-map').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').slice(0, 80)
+  return { body, contentType: FORMATS[format], filename: `${name}.${format}` }
+}
+
+/** A new board from a JSON export: the same stages, notes, clusters, votes and map, with new secrets. */
+export async function importBoard(store: Store, json: string) {
+  const doc = fromJson(json) // throws BoardJsonError or SyntaxError, naming what is wrong
+  const id = nanoid()
+  const facilitatorKey = nanoid()
+  const board = { id, title: readBoard(doc).title, facilitatorKeyHash: hashSecret(facilitatorKey), createdAt: Date.now() }
+  await store.createBoard(board, Y.encodeStateAsUpdate(doc))
+  doc.destroy()
+  return { id, facilitatorKey }
+}

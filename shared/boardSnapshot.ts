@@ -1,0 +1,80 @@
+// The whole board as plain data — the workshop's notes and clusters, the session's phase and tally, and the
+// journey map — read from a board document or written into a fresh one. The JSON export is this, versioned
+// (shared/export/json.ts); the records keep their ids and order keys, so an import is the same board.
+import * as Y from 'yjs'
+import { byOrder, readBoard, roots, type Cluster, type Note, type Stage } from './schema.js'
+import { readSession, readTally, writeSession, writeTally } from './sessionDoc.js'
+import type { Phase } from './workshop.js'
+import { mapRoots, readFrame, readMapItems, setFrame, type Frame, type MapItem } from './journeyMap.js'
+import { readLanes, type Lane } from './lanes.js'
+import { readEmotions, readRatings } from './emotionCurve.js'
+
+export interface BoardSnapshot {
+  title: string
+  schemaVersion: number
+  createdAt: number
+  phase: Phase
+  stages: Stage[]
+  /** In order; a note's `clusterId` is null when it stands alone. */
+  notes: Note[]
+  /** Clusters that hold at least one note. */
+  clusters: Cluster[]
+  /** Votes per cluster or lone note, once revealed. */
+  tally: { [itemId: string]: number }
+  frame: Frame
+  /** Every lane, hidden ones too; a default lane's name is '' until renamed. */
+  lanes: Lane[]
+  mapItems: MapItem[]
+  emotions: { [stageId: string]: number }
+  ratings: { [personAndStage: string]: number }
+}
+
+export function readSnapshot(doc: Y.Doc): BoardSnapshot {
+  const board = readBoard(doc)
+  // Stage by stage, then by position (readBoard sorts on the order key alone, which interleaves stages).
+  const stageIndex = new Map(board.stages.map((s, i) => [s.id, i]))
+  const place = (n: Note) => stageIndex.get(n.stageId) ?? board.stages.length
+  const notes = [...board.notes].sort((a, b) => place(a) - place(b) || byOrder(a, b))
+  return {
+    title: board.title,
+    schemaVersion: board.schemaVersion,
+    createdAt: board.createdAt,
+    phase: readSession(doc).phase,
+    stages: board.stages,
+    notes,
+    clusters: board.clusters,
+    tally: readTally(doc),
+    frame: readFrame(doc),
+    lanes: readLanes(doc),
+    mapItems: readMapItems(doc).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    emotions: readEmotions(doc),
+    ratings: readRatings(doc),
+  }
+}
+
+const record = (fields: { [k: string]: unknown }) => {
+  const m = new Y.Map<unknown>()
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null) m.set(k, v)
+  return m
+}
+
+/** Writes a snapshot into a document that has no board yet (an import, a copy of a board). */
+export function writeSnapshot(doc: Y.Doc, s: BoardSnapshot) {
+  const { meta, stages, notes, clusters } = roots(doc)
+  const map = mapRoots(doc)
+  doc.transact(() => {
+    meta.set('schemaVersion', s.schemaVersion)
+    meta.set('title', s.title)
+    meta.set('createdAt', s.createdAt)
+    for (const st of s.stages) stages.set(st.id, record({ ...st }))
+    for (const n of s.notes) notes.set(n.id, record({ ...n, text: new Y.Text(n.text) }))
+    for (const c of s.clusters) clusters.set(c.id, record({ ...c }))
+    writeSession(doc, { phase: s.phase })
+    writeTally(doc, s.tally)
+    setFrame(doc, s.frame)
+    for (const l of s.lanes) map.lanes.set(l.id, record({ ...l }))
+    for (const i of s.mapItems) map.mapItems.set(i.id, record({ ...i }))
+    for (const [k, v] of Object.entries(s.emotions)) map.emotions.set(k, v)
+    for (const [k, v] of Object.entries(s.ratings)) map.ratings.set(k, v)
+  })
+}

@@ -1,0 +1,175 @@
+// The whole board as JSON: a backup, a copy to another server, a way in for other tools.
+//
+//   { "format": "touchpoint-board", "version": 1,
+//     "title", "schemaVersion", "createdAt", "phase",
+//     "stages":   [{ id, name, order }],
+//     "notes":    [{ id, stageId, clusterId (null when alone), kind, text, authorId, order, createdAt }],
+//     "clusters": [{ id, name, stageId, order, createdAt }],
+//     "tally":    { itemId: votes },
+//     "frame":    { title, personaName, personaDescription, goal, scope },
+//     "lanes":    [{ id, name ('' = default name), order, hidden }],
+//     "mapItems": [{ id, stageId, laneId, order, sourceKind, sourceId, title, notes, votes, metric (or null) }],
+//     "emotions": { stageId: -2..2 }, "ratings": { "personId:stageId": -2..2 } }
+//
+// Fields come in this order, records in board order (map items by id), and keys of objects sorted, so the
+// same board always gives the same bytes: export, import, export again is identical. Authors are ids only:
+// names belong to the people of the board, not to its content.
+import * as Y from 'yjs'
+import { SCHEMA_VERSION, isNoteKind } from '../schema.js'
+import { PHASES, type Phase } from '../workshop.js'
+import { FRAME_FIELDS, SOURCE_KINDS, asMetric, type SourceKind } from '../journeyMap.js'
+import { isScore } from '../emotionCurve.js'
+import { writeSnapshot, type BoardSnapshot } from '../boardSnapshot.js'
+
+export const BOARD_FORMAT = 'touchpoint-board'
+export const BOARD_FORMAT_VERSION = 1
+
+const sorted = <T>(o: { [k: string]: T }) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)))
+
+export function toJson(b: BoardSnapshot): string {
+  const doc = {
+    format: BOARD_FORMAT,
+    version: BOARD_FORMAT_VERSION,
+    title: b.title,
+    schemaVersion: b.schemaVersion,
+    createdAt: b.createdAt,
+    phase: b.phase,
+    stages: b.stages.map(({ id, name, order }) => ({ id, name, order })),
+    notes: b.notes.map(({ id, stageId, clusterId, kind, text, authorId, order, createdAt }) =>
+      ({ id, stageId, clusterId, kind, text, authorId, order, createdAt })),
+    clusters: b.clusters.map(({ id, name, stageId, order, createdAt }) => ({ id, name, stageId, order, createdAt })),
+    tally: sorted(b.tally),
+    frame: Object.fromEntries(FRAME_FIELDS.map((k) => [k, b.frame[k]])),
+    lanes: b.lanes.map(({ id, name, order, hidden }) => ({ id, name, order, hidden })),
+    mapItems: b.mapItems.map(({ id, stageId, laneId, order, sourceKind, sourceId, title, notes, votes, metric }) => ({
+      id, stageId, laneId, order, sourceKind, sourceId, title, notes,
+      votes, metric: metric && { type: metric.type, name: metric.name, target: metric.target, current: metric.current },
+    })),
+    emotions: sorted(b.emotions),
+    ratings: sorted(b.ratings),
+  }
+  return JSON.stringify(doc, null, 2) + '\n'
+}
+
+/** Why an import was refused; `path` points at the offending value, e.g. `notes[3].kind`. */
+export class BoardJsonError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(path ? `${path}: ${reason}` : reason)
+    this.name = 'BoardJsonError'
+  }
+}
+
+/** A board read from its JSON export, or a BoardJsonError saying what is wrong and where. */
+export function parseBoardJson(json: string): BoardSnapshot {
+  let raw: unknown
+  try {
+    raw = JSON.parse(json.replace(/^\uFEFF/, ''))
+  } catch (e) {
+    throw new BoardJsonError('', `not JSON (${(e as Error).message})`)
+  }
+  const top = obj(raw, '')
+  if (top.format !== BOARD_FORMAT) throw new BoardJsonError('format', `expected "${BOARD_FORMAT}": this is not a Touchpoint board export`)
+  const version = num(top.version, 'version')
+  if (version > BOARD_FORMAT_VERSION) {
+    throw new BoardJsonError('version', `${version} is from a newer Touchpoint; this one reads version ${BOARD_FORMAT_VERSION}`)
+  }
+  if (version !== BOARD_FORMAT_VERSION) throw new BoardJsonError('version', `expected ${BOARD_FORMAT_VERSION}`)
+  const schemaVersion = num(top.schemaVersion, 'schemaVersion')
+  if (schemaVersion > SCHEMA_VERSION) throw new BoardJsonError('schemaVersion', `${schemaVersion} is newer than ${SCHEMA_VERSION}`)
+
+  return {
+    title: str(top.title, 'title'),
+    schemaVersion,
+    createdAt: num(top.createdAt, 'createdAt'),
+    phase: oneOf(top.phase, PHASES, 'phase') as Phase,
+    stages: records(top.stages, 'stages', (r, p) => ({ id: str(r.id, `${p}.id`), name: str(r.name, `${p}.name`),
+      order: str(r.order, `${p}.order`) })),
+    notes: records(top.notes, 'notes', (r, p) => {
+      if (!isNoteKind(r.kind)) throw new BoardJsonError(`${p}.kind`, 'expected action, touchpoint, question, feeling, pain or idea')
+      return { id: str(r.id, `${p}.id`), stageId: str(r.stageId, `${p}.stageId`),
+        clusterId: r.clusterId === null ? null : str(r.clusterId, `${p}.clusterId`), kind: r.kind,
+        text: str(r.text, `${p}.text`), authorId: str(r.authorId, `${p}.authorId`), order: str(r.order, `${p}.order`),
+        createdAt: num(r.createdAt, `${p}.createdAt`) }
+    }),
+    clusters: records(top.clusters, 'clusters', (r, p) => ({ id: str(r.id, `${p}.id`), name: str(r.name, `${p}.name`),
+      stageId: str(r.stageId, `${p}.stageId`), order: str(r.order, `${p}.order`), createdAt: num(r.createdAt, `${p}.createdAt`) })),
+    tally: numbers(top.tally, 'tally', (v) => Number.isInteger(v) && v >= 0, 'a whole number of votes'),
+    frame: (() => {
+      const f = obj(top.frame, 'frame')
+      return Object.fromEntries(FRAME_FIELDS.map((k) => [k, str(f[k], `frame.${k}`)])) as unknown as BoardSnapshot['frame']
+    })(),
+    lanes: records(top.lanes, 'lanes', (r, p) => {
+      if (typeof r.hidden !== 'boolean') throw new BoardJsonError(`${p}.hidden`, 'expected true or false')
+      return { id: str(r.id, `${p}.id`), name: str(r.name, `${p}.name`), order: str(r.order, `${p}.order`), hidden: r.hidden }
+    }),
+    mapItems: records(top.mapItems, 'mapItems', (r, p) => {
+      const metric = r.metric === null ? null : asMetric(r.metric)
+      if (r.metric !== null && !metric) throw new BoardJsonError(`${p}.metric`, 'expected null or { type: NPS, CES, CSAT or custom, … }')
+      return { id: str(r.id, `${p}.id`), stageId: str(r.stageId, `${p}.stageId`), laneId: str(r.laneId, `${p}.laneId`),
+        order: str(r.order, `${p}.order`), sourceKind: oneOf(r.sourceKind, SOURCE_KINDS, `${p}.sourceKind`) as SourceKind,
+        sourceId: str(r.sourceId, `${p}.sourceId`), title: str(r.title, `${p}.title`),
+        notes: arr(r.notes, `${p}.notes`).map((n, i) => str(n, `${p}.notes[${i}]`)), votes: num(r.votes, `${p}.votes`), metric }
+    }),
+    emotions: numbers(top.emotions, 'emotions', isScore, 'a whole number from -2 to 2'),
+    ratings: (() => {
+      const ratings = numbers(top.ratings, 'ratings', isScore, 'a whole number from -2 to 2')
+      const bad = Object.keys(ratings).find((k) => !/^.+:.+$/.test(k))
+      if (bad !== undefined) throw new BoardJsonError(`ratings.${bad}`, 'expected a key "personId:stageId"')
+      return ratings
+    })(),
+  }
+}
+
+/** A fresh board document holding the board of a JSON export. */
+export function fromJson(json: string): Y.Doc {
+  const snapshot = parseBoardJson(json)
+  const doc = new Y.Doc()
+  writeSnapshot(doc, snapshot)
+  return doc
+}
+
+// ---- checks, each naming where the bad value is ----
+
+type Rec = { [k: string]: unknown }
+
+function obj(v: unknown, path: string): Rec {
+  if (v && typeof v === 'object' && !Array.isArray(v)) return v as Rec
+  throw new BoardJsonError(path, 'expected an object')
+}
+function arr(v: unknown, path: string): unknown[] {
+  if (Array.isArray(v)) return v
+  throw new BoardJsonError(path, 'expected an array')
+}
+function str(v: unknown, path: string): string {
+  if (typeof v === 'string') return v
+  throw new BoardJsonError(path, 'expected a string')
+}
+function num(v: unknown, path: string): number {
+  if (typeof v === 'number' && Number.isFinite(v)) return v
+  throw new BoardJsonError(path, 'expected a number')
+}
+function oneOf(v: unknown, allowed: readonly string[], path: string): string {
+  if (allowed.includes(v as string)) return v as string
+  throw new BoardJsonError(path, `expected one of ${allowed.join(', ')}`)
+}
+
+/** An array of records whose ids are unique: two records with one id would silently become one. */
+function records<T extends { id: string }>(v: unknown, path: string, read: (r: Rec, path: string) => T): T[] {
+  const seen = new Set<string>()
+  return arr(v, path).map((item, i) => {
+    const r = read(obj(item, `${path}[${i}]`), `${path}[${i}]`)
+    if (seen.has(r.id)) throw new BoardJsonError(`${path}[${i}].id`, `"${r.id}" appears twice`)
+    seen.add(r.id)
+    return r
+  })
+}
+
+function numbers(v: unknown, path: string, ok: (n: number) => boolean, what: string): { [k: string]: number } {
+  const entries = Object.entries(obj(v, path))
+  for (const [k, n] of entries) if (typeof n !== 'number' || !ok(n)) throw new BoardJsonError(`${path}.${k}`, `expected ${what}`)
+  // fromEntries defines keys: an id like "__proto__" stays a key instead of replacing the prototype.
+  return Object.fromEntries(entries) as { [k: string]: number }
+}

@@ -1,0 +1,54 @@
+// The map as one Markdown document: the frame, then stage by stage each lane's items (most votes first, the
+// cluster's notes and the metric beneath), then the emotion curve as a table with a bar per stage.
+import type { MapItem } from '../journeyMap.js'
+import type { JourneyMap } from '../readMap.js'
+import { escapeMarkdown as md } from './escape.js'
+import { EXPORT_LABELS, formatScore, metricName, type ExportLabels } from './labels.js'
+
+export function toMarkdown(map: JourneyMap, labels: ExportLabels = EXPORT_LABELS.en): string {
+  const out = [`# ${md(map.title) || labels.untitled}`, '']
+  const f = map.frame
+  const persona = [f.personaName, f.personaDescription].map(md).filter(Boolean).join(' — ')
+  const facts = [[labels.persona, persona], [labels.goal, md(f.goal)], [labels.scope, md(f.scope)]].filter(([, v]) => v)
+  for (const [label, value] of facts) out.push(`- **${label}:** ${value}`)
+  if (facts.length) out.push('')
+
+  for (const stage of map.stages) {
+    out.push(`## ${md(stage.name)}`, '')
+    const lanes = map.lanes.filter((l) => map.cells[stage.id]?.[l.id]?.length)
+    if (!lanes.length) out.push(`_${labels.noItems}_`, '')
+    for (const lane of lanes) {
+      out.push(`### ${md(lane.name)}`, '')
+      for (const item of map.cells[stage.id]![lane.id]!) out.push(...itemLines(item, labels))
+      out.push('')
+    }
+  }
+
+  const names = new Map(map.stages.map((s) => [s.id, s.name]))
+  out.push(`## ${labels.emotionCurve}`, '', `| ${labels.stage} | ${labels.score} | |`, '| --- | ---: | --- |')
+  for (const { stageId, score } of map.curve) {
+    out.push(`| ${md(names.get(stageId) ?? '')} | ${score === null ? labels.notScored : formatScore(score)} | ${bar(score)} |`)
+  }
+  return out.join('\n') + '\n'
+}
+
+function itemLines(item: MapItem, labels: ExportLabels): string[] {
+  const title = md(item.title) || '—'
+  const lines = [`- **${title}**${item.votes > 0 ? ` (${labels.votes(item.votes)})` : ''}`]
+  for (const note of item.notes) if (md(note)) lines.push(`  - ${md(note)}`)
+  const m = item.metric
+  if (m) {
+    const values = [
+      m.target !== undefined ? `${labels.target}: ${m.target}` : '',
+      m.current !== undefined ? `${labels.current}: ${m.current}` : '',
+    ].filter(Boolean)
+    lines.push(`  - ${labels.metric}: ${md(metricName(m))}${values.length ? ` — ${values.join(' · ')}` : ''}`)
+  }
+  return lines
+}
+
+/** Half a point per block; negative scores drawn in a lighter shade, so the sign survives any text direction. */
+function bar(score: number | null): string {
+  if (score === null) return ''
+  return (score < 0 ? '▒' : '█').repeat(Math.round(Math.abs(score) * 2))
+}

@@ -1,0 +1,72 @@
+// The journey map as plain data: what the map view renders and what every export takes, so that exports are
+// tested without Yjs and the server can export from a stored board without a client.
+import * as Y from 'yjs'
+import { byOrder, readBoard, type Stage } from './schema.js'
+import { emotionCurve, readEmotions, readRatings, type CurvePoint } from './emotionCurve.js'
+import { readFrame, readMapItems, type Frame, type MapItem } from './journeyMap.js'
+import { DEFAULT_LANE_NAMES, readLanes, type Lane } from './lanes.js'
+import { byVotes } from './mapItems.js'
+
+export interface JourneyMap {
+  /** The map's title: the frame's, else the board's. */
+  title: string
+  frame: Frame
+  stages: { id: string; name: string }[]
+  /** Visible lanes in order, each with a name to show (default names resolved in the reader's language). */
+  lanes: { id: string; name: string }[]
+  /** stageId -> laneId -> items, most votes first. Every stage × visible lane is present, empty or not. */
+  cells: { [stageId: string]: { [laneId: string]: MapItem[] } }
+  curve: CurvePoint[]
+}
+
+export interface MapParts {
+  boardTitle: string
+  frame: Frame
+  stages: readonly Stage[]
+  lanes: readonly Lane[]
+  items: readonly MapItem[]
+  emotions: { [stageId: string]: number }
+  ratings: { [key: string]: number }
+}
+
+/** Names for default lanes that were never renamed, by lane id; English when absent. */
+export type LaneNames = { [laneId: string]: string }
+
+export function buildMap(p: MapParts, laneNames: LaneNames = {}): JourneyMap {
+  const stages = [...p.stages].sort(byOrder).map((s) => ({ id: s.id, name: s.name }))
+  const lanes = [...p.lanes]
+    .sort(byOrder)
+    .filter((l) => !l.hidden)
+    .map((l) => ({ id: l.id, name: l.name || laneNames[l.id] || DEFAULT_LANE_NAMES[l.id as keyof typeof DEFAULT_LANE_NAMES] || l.id }))
+  const cells: JourneyMap['cells'] = {}
+  for (const s of stages) cells[s.id] = Object.fromEntries(lanes.map((l) => [l.id, [] as MapItem[]]))
+  for (const item of [...p.items].sort(byVotes)) cells[item.stageId]?.[item.laneId]?.push(item)
+  return {
+    title: p.frame.title.trim() || p.boardTitle,
+    frame: p.frame,
+    stages,
+    lanes,
+    cells,
+    curve: emotionCurve(stages.map((s) => s.id), p.emotions, p.ratings),
+  }
+}
+
+export function readMap(doc: Y.Doc, laneNames: LaneNames = {}): JourneyMap {
+  const board = readBoard(doc)
+  return buildMap(
+    {
+      boardTitle: board.title,
+      frame: readFrame(doc),
+      stages: board.stages,
+      lanes: readLanes(doc),
+      items: readMapItems(doc),
+      emotions: readEmotions(doc),
+      ratings: readRatings(doc),
+    },
+    laneNames,
+  )
+}
+
+/** Every item of the map in reading order: stage by stage, lane by lane, most votes first. */
+export const itemsInOrder = (map: JourneyMap): MapItem[] =>
+  map.stages.flatMap((s) => map.lanes.flatMap((l) => map.cells[s.id]?.[l.id] ?? []))
