@@ -35,7 +35,8 @@ function noteRefusal(tr: Y.Transaction, noteIds: Set<string>, conn: Connection):
     const item = notes._map.get(id)
     if (!item) continue
     const note = (item.content as Y.ContentType).type as Y.Map<unknown>
-    const author = note.get('authorId')
+    // A deleted map answers undefined to get(); its entries are still readable until garbage collection.
+    const author = item.deleted ? note._map.get('authorId')?.content.getContent()[0] : note.get('authorId')
     const isNew = item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
     if (item.deleted) {
       if (!isNew && author !== conn.identity.id && conn.identity.role !== 'facilitator') {

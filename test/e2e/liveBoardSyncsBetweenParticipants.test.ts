@@ -78,8 +78,6 @@ describe('live board', () => {
     const [a, b, c] = people
     expect(await note(b!.page, 'recommend').locator('.note-delete').count()).toBe(0)
     await note(a!.page, 'recommend').getByRole('button', { name: 'Delete note' }).click()
-    await a!.page.waitForTimeout(1000)
-    for (const p of [a!, b!, c!]) console.log(await texts(p, 'Awareness'), await p.page.locator('.connection').getAttribute('data-status'))
     for (const p of [a!, b!, c!]) await expect.poll(() => texts(p, 'Awareness')).toEqual([])
   })
 })

@@ -88,6 +88,12 @@ describe('the server enforces the workshop', () => {
     addNote(omid.doc, { id: 'omid-1', stageId: stage(omid), kind: 'pain', text: 'الدفع فشل مرتين', authorId: omid.me })
     await until(() => w.facilitator.doc.getMap('notes').has('omid-1'), 'omid note on the board')
 
+    // Its author may delete their own note.
+    addNote(omid.doc, { id: 'omid-2', stageId: stage(omid), kind: 'idea', text: 'موقت', authorId: omid.me })
+    await until(() => w.facilitator.doc.getMap('notes').has('omid-2'), 'second note on the board')
+    deleteNote(omid.doc, 'omid-2')
+    await until(() => !w.facilitator.doc.getMap('notes').has('omid-2'), 'its author to delete it')
+
     closed = closeCode(omid)
     addNote(omid.doc, { id: 'forged', stageId: stage(omid), kind: 'idea', text: 'x', authorId: sara.me })
     expect(await closed).toBe(CloseCode.forbidden)

@@ -1,0 +1,88 @@
+// The one transport module: a board's Y.Doc, kept in IndexedDB (so a reload shows the board before the
+// network answers, and offline edits survive) and synced over the server's y-websocket endpoint once
+// this browser holds a token for the board.
+import { createSignal } from 'solid-js'
+import * as Y from 'yjs'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import { CloseCode } from '../../../shared/closeCodes.js'
+import { roots } from '../../../shared/schema.js'
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'notFound'
+
+export type Connection = ReturnType<typeof connectBoard>
+
+export interface ConnectionEvents {
+  /** The server no longer accepts the token (unknown, or this person was removed). */
+  onUnauthorized?: () => void
+}
+
+const wsBase = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
+
+export const localDbName = (boardId: string) => `touchpoint-board-${boardId}`
+
+export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
+  const doc = new Y.Doc()
+  const local = new IndexeddbPersistence(localDbName(boardId), doc)
+  const provider = new WebsocketProvider(`${wsBase()}/ws`, boardId, doc, { connect: false, maxBackoffTime: 4000 })
+  const awareness = provider.awareness
+  let started = false
+
+  const [status, setStatus] = createSignal<ConnectionStatus>(navigator.onLine ? 'connecting' : 'offline')
+  /** True once there is a board to show: from this device's copy, or from the server. */
+  const [ready, setReady] = createSignal(false)
+  const hasBoard = () => roots(doc).stages.size > 0 || roots(doc).meta.has('title')
+
+  local.on('synced', () => hasBoard() && setReady(true))
+  provider.on('sync', (synced: boolean) => synced && setReady(true))
+
+  provider.on('status', ({ status: s }: { status: string }) => {
+    if (s === 'connected') setStatus('connected')
+  })
+  provider.on('connection-close', () => {
+    if (status() !== 'notFound') setStatus(navigator.onLine ? 'reconnecting' : 'offline')
+  })
+  provider.on('closed', ({ code }: { code: number }) => {
+    if (code === CloseCode.unknownBoard) setStatus('notFound')
+    else if (code === CloseCode.unauthorized) events.onUnauthorized?.()
+    else if (code === CloseCode.forbidden) {
+      // The server refused a change of ours and kept none of it; our copy now differs from the board
+      // for good, so it is dropped and the board loaded afresh.
+      void local.clearData().then(() => location.reload())
+    }
+  })
+
+  // A dropped network often leaves the socket open for tens of seconds; the browser knows sooner.
+  const onOffline = () => {
+    if (status() === 'notFound') return
+    setStatus('offline')
+    provider.disconnect()
+  }
+  const onOnline = () => {
+    if (status() === 'notFound' || !started) return
+    setStatus('reconnecting')
+    provider.connect()
+  }
+  addEventListener('offline', onOffline)
+  addEventListener('online', onOnline)
+
+  /** Connects with this token (null when the server asks for none); reconnects if it changed. */
+  function start(token: string | null) {
+    started = true
+    provider.params = token ? { token } : {}
+    provider.disconnect()
+    if (navigator.onLine) provider.connect()
+  }
+
+  const forget = () => local.clearData()
+
+  function destroy() {
+    removeEventListener('offline', onOffline)
+    removeEventListener('online', onOnline)
+    provider.destroy()
+    void local.destroy()
+    doc.destroy()
+  }
+
+  return { doc, awareness, status, setStatus, ready, start, forget, destroy }
+}

@@ -1,0 +1,36 @@
+// The bar above the board: map name, role, connection, people, sharing, language.
+import { Show, createSignal } from 'solid-js'
+import type { ConnectionStatus as Status } from '../board/connection.js'
+import { useBoard } from '../board/context.js'
+import { t } from '../i18n/i18n.js'
+import { ConnectionStatus } from './ConnectionStatus.js'
+import { LanguageSwitcher } from './LanguageSwitcher.js'
+import { PeopleList } from './PeopleList.js'
+import { ShareDialog } from './ShareDialog.js'
+
+export function BoardHeader(props: { status: Status; ready: boolean }) {
+  const { board, boardId, isFacilitator } = useBoard()
+  const [sharing, setSharing] = createSignal(false)
+  return (
+    <header class="app-bar board-bar">
+      <a class="brand" href="/">
+        {t('app.name')}
+      </a>
+      <h1 class="board-title" dir="auto">
+        {board.state.title || (props.ready ? t('board.untitled') : '')}
+      </h1>
+      <div class="bar-end">
+        <span class="role-tag">{isFacilitator() ? t('role.facilitator') : t('role.participant')}</span>
+        <ConnectionStatus status={props.status} />
+        <PeopleList />
+        <button type="button" class="button" onClick={() => setSharing(true)}>
+          {t('board.share')}
+        </button>
+      </div>
+      <LanguageSwitcher />
+      <Show when={sharing()}>
+        <ShareDialog boardId={boardId} onClose={() => setSharing(false)} />
+      </Show>
+    </header>
+  )
+}

@@ -1,0 +1,41 @@
+// The HTTP API, as the client calls it. Errors come back as ApiCallError with the server's code.
+import type {
+  ApiError,
+  CreateBoardRequest,
+  CreateBoardResponse,
+  JoinBoardRequest,
+  JoinBoardResponse,
+} from '../../../shared/api.js'
+
+export class ApiCallError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message)
+  }
+}
+
+async function post<T extends object>(path: string, body: unknown): Promise<T> {
+  let res: Response
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  } catch {
+    throw new ApiCallError('network', 'network')
+  }
+  const data = (await res.json().catch(() => null)) as T | ApiError | null
+  if (!res.ok || !data || 'error' in data) {
+    const err = data && 'error' in data ? data.error : { code: 'http_' + res.status, message: res.statusText }
+    throw new ApiCallError(err.code, err.message)
+  }
+  return data
+}
+
+export const createBoard = (req: CreateBoardRequest) => post<CreateBoardResponse>('/api/boards', req)
+
+export type JoinResponse = JoinBoardResponse
+
+/** Joins a board and gets the token its WebSocket asks for. */
+export const joinBoard = (boardId: string, req: JoinBoardRequest) =>
+  post<JoinBoardResponse>(`/api/boards/${encodeURIComponent(boardId)}/join`, req)

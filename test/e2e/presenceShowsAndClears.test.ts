@@ -1,0 +1,76 @@
+// Presence: everyone sees who is here (names and colours), where the others point on the board, and
+// someone leaving disappears from the list and the board at once.
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createOpenBoard } from '../helpers/boards.js'
+import { addNote, launchBrowser, newParticipant, note, openBoard, type Participant } from '../helpers/browser.js'
+import { startTestServer, type TestServer } from '../helpers/server.js'
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const names = (p: Participant) => p.page.locator('.people-list .person-name').allTextContents()
+
+describe('presence', () => {
+  it('lists people, shows their cursors, and clears them when they leave', async () => {
+    const board = await createOpenBoard(server.url)
+    const nadia = await newParticipant(browser, { name: 'نادیا', viewport: { width: 1400, height: 800 } })
+    const tom = await newParticipant(browser, { name: 'Tom', viewport: { width: 1000, height: 700 } })
+    await openBoard(nadia, board.participantUrl)
+    await openBoard(tom, board.participantUrl)
+    await addNote(nadia.page, 'Decision', 'Pays by card')
+
+    await nadia.page.locator('.people summary').click()
+    await expect.poll(() => names(nadia)).toEqual(['نادیا (you)', 'Tom'])
+    await expect.poll(() => nadia.page.locator('.people-count').textContent()).toBe('2 people here')
+    const dot = await nadia.page.locator('.people-list li', { hasText: 'Tom' }).evaluate((li) => getComputedStyle(li.querySelector('.person-dot')!).backgroundColor)
+    expect(dot).toMatch(/^rgb/)
+
+    // Tom points at the middle of the note; Nadia's window is wider, yet his cursor is over that note.
+    const target = (await note(tom.page, 'Pays by card').boundingBox())!
+    await tom.page.mouse.move(target.x + target.width / 2, target.y + target.height / 2)
+    await tom.page.mouse.move(target.x + target.width / 2 + 1, target.y + target.height / 2)
+    const cursor = nadia.page.locator('.cursor', { hasText: 'Tom' })
+    await cursor.waitFor()
+    await nadia.page.waitForTimeout(200) // the cursor glides to its place
+    const there = (await note(nadia.page, 'Pays by card').boundingBox())!
+    const tip = (await cursor.locator('svg').boundingBox())!
+    expect(Math.abs(tip.x - (there.x + there.width / 2))).toBeLessThan(4)
+    expect(Math.abs(tip.y - (there.y + there.height / 2))).toBeLessThan(4)
+
+    // Leaving the board's area hides the cursor.
+    await tom.page.mouse.move(5, 5)
+    await expect.poll(() => cursor.isVisible()).toBe(false)
+
+    await tom.context.close()
+    await expect.poll(() => names(nadia), { timeout: 5000 }).toEqual(['نادیا (you)'])
+    await expect.poll(() => nadia.page.locator('.cursor').count()).toBe(0)
+    await nadia.context.close()
+  })
+
+  it('shows who is typing in which note', async () => {
+    const board = await createOpenBoard(server.url)
+    const a = await newParticipant(browser, { name: 'Hoda' })
+    const b = await newParticipant(browser, { name: 'Reza' })
+    await openBoard(a, board.participantUrl)
+    await openBoard(b, board.participantUrl)
+    await addNote(a.page, 'Awareness', 'Reads a blog post')
+    await addNote(a.page, 'Awareness', 'Asks a friend')
+    await note(b.page, 'Asks a friend').locator('.note-text').click()
+    await expect.poll(() => note(a.page, 'Asks a friend').locator('.typing').textContent()).toBe('Reza is typing…')
+    expect(await note(a.page, 'Reads a blog').locator('.typing').count()).toBe(0)
+    await b.page.keyboard.press('Escape')
+    await expect.poll(() => note(a.page, 'Asks a friend').locator('.typing').count()).toBe(0)
+    await a.context.close()
+    await b.context.close()
+  })
+})
