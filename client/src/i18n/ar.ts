@@ -1,4 +1,6 @@
 // العربية
+import { mapMessages } from './mapMessages.js'
+import { workshopMessages } from './workshopMessages.js'
 import type { Messages } from './en.js'
 
 export const ar: Messages = {
@@ -126,4 +128,6 @@ export const ar: Messages = {
   'shortcuts.delete': 'Delete: احذف ملاحظتك',
   'shortcuts.drag': 'بالفأرة أو بالإصبع، اسحب الملاحظة من مقبضها لنقلها.',
   'note.drag': 'اسحب للنقل',
+  ...workshopMessages.ar,
+  ...mapMessages.ar,
 }

@@ -1,5 +1,7 @@
 // English: the reference catalogue. Every other language must have the same keys (checked by types).
 // A value is a string with {placeholders}, or plural forms chosen by Intl.PluralRules from {count}.
+import { mapMessages } from './mapMessages.js'
+import { workshopMessages } from './workshopMessages.js'
 export const en = {
   'app.name': 'Touchpoint',
   'app.tagline': 'A shared board for customer journey mapping workshops',
@@ -109,6 +111,8 @@ export const en = {
   'shortcuts.delete': 'Delete: delete your own note',
   'shortcuts.drag': 'With a mouse or finger, drag a note by its handle to move it.',
   'note.drag': 'Drag to move',
+  ...workshopMessages.en,
+  ...mapMessages.en,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -1,4 +1,6 @@
 // فارسی
+import { mapMessages } from './mapMessages.js'
+import { workshopMessages } from './workshopMessages.js'
 import type { Messages } from './en.js'
 
 export const fa: Messages = {
@@ -110,4 +112,6 @@ export const fa: Messages = {
   'shortcuts.delete': 'Delete: حذف یادداشت خودتان',
   'shortcuts.drag': 'با ماوس یا انگشت، یادداشت را از دستگیره‌اش بکشید تا جابه‌جا شود.',
   'note.drag': 'برای جابه‌جایی بکشید',
+  ...workshopMessages.fa,
+  ...mapMessages.fa,
 }
