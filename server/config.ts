@@ -17,6 +17,8 @@ export interface Config {
   databaseUrl: string | undefined
   /** Redis pub/sub between processes; with DATABASE_URL, lets several processes serve one board. */
   redisUrl: string | undefined
+  /** SQLite's synchronous pragma: NORMAL survives the process dying, FULL also a power cut. */
+  sqliteSynchronous: 'NORMAL' | 'FULL'
   /** The Chromium that renders PDF and PNG exports. */
   chromiumPath: string
 }
@@ -27,6 +29,12 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   const n = Number(raw)
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`)
   return n
+}
+
+function sync(raw: string | undefined): 'NORMAL' | 'FULL' {
+  const v = (raw || 'NORMAL').toUpperCase()
+  if (v !== 'NORMAL' && v !== 'FULL') throw new Error(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${raw}"`)
+  return v
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    sqliteSynchronous: sync(env.SQLITE_SYNCHRONOUS),
   }
 }

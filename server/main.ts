@@ -7,7 +7,7 @@ import { PostgresStore } from './storage/postgres.js'
 import { SqliteStore } from './storage/sqlite.js'
 
 const config = loadConfig()
-const store = config.databaseUrl ? new PostgresStore(config.databaseUrl, process.env.DATABASE_SCHEMA || 'public') : new SqliteStore(config.dataDir)
+const store = config.databaseUrl ? new PostgresStore(config.databaseUrl, process.env.DATABASE_SCHEMA || 'public') : new SqliteStore(config.dataDir, config.sqliteSynchronous)
 const bus = config.redisUrl ? new RedisBus(config.redisUrl) : undefined
 const server = await startServer(config, { store, bus })
 const where = config.databaseUrl ? 'data in PostgreSQL' : `data in ${config.dataDir}`

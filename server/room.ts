@@ -9,7 +9,7 @@ import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import { CloseCode } from '../shared/closeCodes.js'
 import type { Bus, BusMessage } from './bus.js'
-import { broadcast, type Connection } from './connection.js'
+import { Connection, broadcast } from './connection.js'
 import { stampPresence } from './presence.js'
 import { ProtocolError, awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, type ClientMessage } from './protocol.js'
 import type { Store } from './storage/store.js'
@@ -61,8 +61,11 @@ export class Room {
   private newcomers = new Set<Connection>()
   private presenceTimer: NodeJS.Timeout | null = null
   private failed = false
-  /** The whole state as a sync step 2 frame, built once per version for every fresh joiner. */
-  private fullState: Uint8Array | null = null
+  /** For fresh joiners: the whole state as a sync step 2 frame, encoded once, plus the changes since,
+   *  which are re-encoded only when the next joiner comes; dropped when the changes grow past a quarter. */
+  private fullState: { frame: Uint8Array; size: number; since: Uint8Array[]; sinceSize: number; sinceFrame: Uint8Array | null } | null = null
+  /** Which connection speaks for each awareness id. */
+  private readonly owners = new Map<number, Connection>()
 
   constructor(
     readonly docId: string,
@@ -107,7 +110,7 @@ export class Room {
         } catch {
           throw new ProtocolError('malformed state vector')
         }
-        this.afterDurable(() => conn.send(this.syncStep2For(msg.stateVector)))
+        this.afterDurable(() => this.sendSyncStep2(conn, msg.stateVector))
         break
       case 'update':
         // An observer's edits are dropped, not refused: its view stays live and read-only.
@@ -135,16 +138,35 @@ export class Room {
   }
 
   private ownedByOther(conn: Connection, clientId: number) {
-    for (const c of this.conns) if (c !== conn && c.awarenessIds.has(clientId)) return true
-    return false
+    const owner = this.owners.get(clientId)
+    return owner !== undefined && owner !== conn
   }
 
-  private syncStep2For(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.length === 1 && stateVector[0] === 0) {
-      this.fullState ??= syncStep2Frame(Y.encodeStateAsUpdate(this.doc))
-      return this.fullState
+  private sendSyncStep2(conn: Connection, stateVector: Uint8Array) {
+    if (!(stateVector.length === 1 && stateVector[0] === 0)) {
+      conn.send(syncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector)))
+      return
     }
-    return syncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector))
+    if (!this.fullState) {
+      const frame = syncStep2Frame(Y.encodeStateAsUpdate(this.doc))
+      this.fullState = { frame, size: frame.length, since: [], sinceSize: 0, sinceFrame: null }
+    }
+    const cache = this.fullState
+    conn.send(cache.frame)
+    if (cache.since.length > 0) {
+      cache.sinceFrame ??= updateFrame(cache.since.length === 1 ? cache.since[0]! : Y.mergeUpdates(cache.since))
+      conn.send(cache.sinceFrame)
+    }
+  }
+
+  /** Every change to the doc passes here, so the joiners' cache stays exact. */
+  private changed(update: Uint8Array) {
+    const cache = this.fullState
+    if (!cache) return
+    cache.since.push(update)
+    cache.sinceSize += update.length
+    cache.sinceFrame = null
+    if (cache.sinceSize > cache.size / 4) this.fullState = null
   }
 
   /** Runs `fn` once everything in the doc is durable, so a reply never shows what a crash could lose. */
@@ -272,7 +294,7 @@ export class Room {
       this.doc.off('update', capture)
     }
     if (!diff) return
-    this.fullState = null
+    this.changed(diff)
     const frame = broadcast(updateFrame(diff))
     for (const conn of this.conns) conn.send(frame)
   }
@@ -292,7 +314,7 @@ export class Room {
   }
 
   private async persistAndRelay(update: Uint8Array) {
-    this.fullState = null
+    this.changed(update)
     try {
       this.lastSeq = await this.store.append(this.docId, update)
     } catch (err) {
@@ -350,9 +372,17 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
-    const conn = this.conns.has(origin as Connection) ? (origin as Connection) : null
-    for (const id of added) conn?.awarenessIds.add(id)
-    for (const id of removed) conn?.awarenessIds.delete(id)
+    const conn = origin instanceof Connection ? origin : null
+    if (conn) {
+      for (const id of added) {
+        conn.awarenessIds.add(id)
+        this.owners.set(id, conn)
+      }
+      for (const id of removed) {
+        conn.awarenessIds.delete(id)
+        if (this.owners.get(id) === conn) this.owners.delete(id)
+      }
+    }
     for (const id of added) this.changedPresence.add(id)
     for (const id of updated) this.changedPresence.add(id)
     for (const id of removed) this.changedPresence.add(id)

@@ -46,7 +46,8 @@ export class Rooms {
       )
     }
     return room.then((r) => {
-      if (r) this.cancelIdle(r)
+      // Loaded for an HTTP call or a socket: either way it unloads if nobody is on it when the timer fires.
+      if (r && r.conns.size === 0) this.scheduleIdle(r)
       return r
     })
   }
@@ -128,7 +129,8 @@ export class Rooms {
     void this.bus?.unsubscribe(room.docId)
   }
 
-  private unload(room: Room): Promise<void> {
+  private unload(room: Room, force = false): Promise<void> {
+    if (room.conns.size > 0 && !force) return Promise.resolve()
     this.forget(room)
     const done = room.settle().finally(() => {
       room.destroy()
@@ -141,7 +143,7 @@ export class Rooms {
   /** Settles and unloads every room; used on shutdown after all sockets are closed. */
   async closeAll() {
     const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => undefined)))
-    await Promise.all(rooms.filter((r): r is Room => !!r).map((r) => this.unload(r)))
+    await Promise.all(rooms.filter((r): r is Room => !!r).map((r) => this.unload(r, true)))
     await Promise.all(this.unloading.values())
   }
 }
