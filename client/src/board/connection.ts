@@ -13,8 +13,8 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
 export type Connection = ReturnType<typeof connectBoard>
 
 export interface ConnectionEvents {
-  /** The server no longer accepts the token (unknown, or this person was removed). */
-  onUnauthorized?: () => void
+  /** The server no longer accepts the token (unknown, or this person was removed: see `reason`). */
+  onUnauthorized?: (reason: string) => void
 }
 
 const wsBase = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
@@ -42,9 +42,9 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
   provider.on('connection-close', () => {
     if (status() !== 'notFound') setStatus(navigator.onLine ? 'reconnecting' : 'offline')
   })
-  provider.on('closed', ({ code }: { code: number }) => {
+  provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
     if (code === CloseCode.unknownBoard) setStatus('notFound')
-    else if (code === CloseCode.unauthorized) events.onUnauthorized?.()
+    else if (code === CloseCode.unauthorized) events.onUnauthorized?.(reason)
     else if (code === CloseCode.forbidden) {
       // The server refused a change of ours and kept none of it; our copy now differs from the board
       // for good, so it is dropped and the board loaded afresh.

@@ -1,5 +1,5 @@
-// Gets this browser a token for the board (joining once a name is known) and starts the connection
-// with it; joins again, once, if the server stops accepting the token.
+// Gets this browser a token for the board (joining once a name is known, or at once as an observer) and
+// starts the connection with it; joins again, once, if the server stops accepting the token.
 import { createEffect, createSignal, onCleanup, untrack, type Accessor } from 'solid-js'
 import { ApiCallError } from '../lib/api.js'
 import { forgetSession, join, savedSession, type BoardSession } from '../lib/session.js'
@@ -7,8 +7,8 @@ import type { Connection } from './connection.js'
 
 const RETRY_MS = 3000
 
-export function createMembership(boardId: string, conn: Connection, name: Accessor<string>) {
-  const [session, setSession] = createSignal<BoardSession | null>(savedSession(boardId))
+export function createMembership(boardId: string, conn: Connection, name: Accessor<string>, observer = false) {
+  const [session, setSession] = createSignal<BoardSession | null>(savedSession(boardId, observer))
   let rejoined = false
   let retry: ReturnType<typeof setTimeout> | undefined
 
@@ -16,9 +16,9 @@ export function createMembership(boardId: string, conn: Connection, name: Access
     clearTimeout(retry)
     const s = session()
     if (s) return conn.start(s.token)
-    if (!name()) return
+    if (!name() && !observer) return
     try {
-      const joined = await join(boardId, name())
+      const joined = await join(boardId, name(), observer)
       setSession(joined)
       conn.start(joined.token)
     } catch (err) {
@@ -39,7 +39,7 @@ export function createMembership(boardId: string, conn: Connection, name: Access
     rejoin() {
       if (rejoined) return
       rejoined = true
-      forgetSession(boardId)
+      forgetSession(boardId, observer)
       setSession(null)
       void ensure()
     },

@@ -6,8 +6,20 @@ export interface DropTarget {
   index: number
 }
 
+/** A note or cluster that the dragged note joins when dropped onto it (clustering). */
+export interface GroupTarget {
+  noteId?: string
+  clusterId?: string
+  el?: Element
+}
+
 export interface NoteDragOptions {
   onDrop(noteId: string, target: DropTarget): void
+  /** Whether this note may be dragged now: not while the phase or the role forbids changes. */
+  canDrag?(noteId: string): boolean
+  /** While clustering: what is under the pointer to group the dragged note with, if anything. */
+  groupTargetAt?(x: number, y: number, noteId: string): GroupTarget | undefined
+  onGroup?(noteId: string, target: GroupTarget): void
 }
 
 const THRESHOLD_PX = 5
@@ -25,6 +37,7 @@ export function enableNoteDrag(root: HTMLElement, opts: NoteDragOptions): () => 
     ghost?: HTMLElement
     target?: DropTarget
     marker?: Element
+    group?: GroupTarget
   } | null = null
 
   function onDown(e: PointerEvent) {
@@ -32,6 +45,7 @@ export function enableNoteDrag(root: HTMLElement, opts: NoteDragOptions): () => 
     const card = e.target.closest<HTMLElement>('[data-note-id]')
     if (!card || e.target.closest('textarea, input, button, select, a')) return
     if (e.pointerType !== 'mouse' && !e.target.closest('.drag-handle')) return
+    if (opts.canDrag && !opts.canDrag(card.dataset.noteId!)) return
     const r = card.getBoundingClientRect()
     drag = { pointerId: e.pointerId, card, noteId: card.dataset.noteId!, startX: e.clientX, startY: e.clientY, dx: e.clientX - r.left, dy: e.clientY - r.top }
     addEventListener('pointermove', onMove)
@@ -66,7 +80,9 @@ export function enableNoteDrag(root: HTMLElement, opts: NoteDragOptions): () => 
     e.preventDefault()
     d.ghost!.style.transform = `translate(${e.clientX - d.dx}px, ${e.clientY - d.dy}px)`
     autoScroll(e.clientX)
-    mark(targetAt(e.clientX, e.clientY))
+    const group = opts.groupTargetAt?.(e.clientX, e.clientY, d.noteId)
+    markGroup(group)
+    mark(group ? undefined : targetAt(e.clientX, e.clientY))
   }
 
   function autoScroll(x: number) {
@@ -99,17 +115,26 @@ export function enableNoteDrag(root: HTMLElement, opts: NoteDragOptions): () => 
     d.marker?.classList.add(before ? 'drop-before' : 'drop-end')
   }
 
+  function markGroup(group: GroupTarget | undefined) {
+    const d = drag!
+    if (d.group?.el !== group?.el) d.group?.el?.classList.remove('drop-onto')
+    group?.el?.classList.add('drop-onto')
+    d.group = group
+  }
+
   function onUp(e: PointerEvent) {
     const d = drag
     if (!d || e.pointerId !== d.pointerId) return
     const dropped = d.ghost && d.target
+    const group = d.ghost && d.group
     finish()
-    if (!dropped) return
+    if (!dropped && !group) return
     // The click that follows a drag must not open the note's editor.
     // It is dispatched in the same task as pointerup, so a listener removed on the next tick catches it.
     addEventListener('click', swallowClick, true)
     setTimeout(() => removeEventListener('click', swallowClick, true), 0)
-    opts.onDrop(d.noteId, dropped)
+    if (group) opts.onGroup?.(d.noteId, group)
+    else if (dropped) opts.onDrop(d.noteId, dropped)
   }
 
   const swallowClick = (ev: Event) => ev.stopPropagation()
@@ -127,6 +152,7 @@ export function enableNoteDrag(root: HTMLElement, opts: NoteDragOptions): () => 
     d.ghost?.remove()
     d.card.classList.remove('dragging')
     d.marker?.classList.remove('drop-before', 'drop-end')
+    d.group?.el?.classList.remove('drop-onto')
     root.classList.remove('is-dragging')
     removeEventListener('pointermove', onMove)
     removeEventListener('pointerup', onUp)

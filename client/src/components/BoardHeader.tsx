@@ -3,6 +3,7 @@ import { Show, createSignal } from 'solid-js'
 import type { ConnectionStatus as Status } from '../board/connection.js'
 import { useBoard } from '../board/context.js'
 import { t } from '../i18n/i18n.js'
+import { useWorkshop } from '../workshop/context.js'
 import { ConnectionStatus } from './ConnectionStatus.js'
 import { LanguageSwitcher } from './LanguageSwitcher.js'
 import { PeopleList } from './PeopleList.js'
@@ -10,6 +11,7 @@ import { ShareDialog } from './ShareDialog.js'
 
 export function BoardHeader(props: { status: Status; ready: boolean }) {
   const { board, boardId, isFacilitator } = useBoard()
+  const workshop = useWorkshop()
   const [sharing, setSharing] = createSignal(false)
   return (
     <header class="app-bar board-bar">
@@ -20,7 +22,18 @@ export function BoardHeader(props: { status: Status; ready: boolean }) {
         {board.state.title || (props.ready ? t('board.untitled') : '')}
       </h1>
       <div class="bar-end">
-        <span class="role-tag">{isFacilitator() ? t('role.facilitator') : t('role.participant')}</span>
+        <Show
+          when={workshop.role() === 'observer'}
+          fallback={<span class="role-tag">{isFacilitator() ? t('role.facilitator') : t('role.participant')}</span>}
+        >
+          <span class="role-tag view-only" data-testid="view-only">
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
+              <circle cx="12" cy="12" r="3" />
+            </svg>
+            {t('role.observer')}
+          </span>
+        </Show>
         <ConnectionStatus status={props.status} />
         <PeopleList />
         <button type="button" class="button" onClick={() => setSharing(true)}>

@@ -15,33 +15,45 @@ import { JoinDialog } from './JoinDialog.js'
 import { LanguageSwitcher } from './LanguageSwitcher.js'
 import { ShortcutHelp } from './ShortcutHelp.js'
 import { StageBoard } from './StageBoard.js'
+import { BoardViews } from '../map/BoardViews.js'
+import { WorkshopContext } from '../workshop/context.js'
+import { createWorkshop } from '../workshop/createWorkshop.js'
+import { RemovedNotice } from '../workshop/RemovedNotice.js'
+import { WorkshopPanel } from '../workshop/WorkshopPanel.js'
+
+/** The view-only link is the participant link with `?view`. */
+const isObserverLink = () => new URLSearchParams(location.search).has('view')
 
 export function BoardPage(props: { boardId: string }) {
   const boardId = props.boardId
   takeFacilitatorKey(boardId)
   const [name, setName] = createSignal(displayName())
-  const conn = connectBoard(boardId, { onUnauthorized: () => membership.rejoin() })
-  const membership = createMembership(boardId, conn, name)
+  const observer = isObserverLink()
+  const conn = connectBoard(boardId, { onUnauthorized: (reason) => workshop.onUnauthorized(reason) })
+  const membership = createMembership(boardId, conn, name, observer)
   // Notes are signed with the id the server gave on joining (the browser's own id until then).
   const me = () => membership.session()?.participantId ?? userId()
-  const isFacilitator = () => {
-    const role = membership.session()?.role
-    return role ? role === 'facilitator' : !!facilitatorKey(boardId)
-  }
   const board = createBoardStore(conn.doc, me)
+  // The role follows the board's people (the facilitator may hand it over), else what joining granted.
+  const workshop = createWorkshop({
+    boardId, conn, membership, board, me, observer,
+    assumedRole: () => (facilitatorKey(boardId) ? 'facilitator' : 'participant'),
+  })
+  const isFacilitator = () => workshop.role() === 'facilitator'
   const presence = createPresenceStore(conn.awareness)
   const [editing, setEditingSignal] = createSignal<string | null>(null)
   let caret: number | undefined
 
   createEffect(() => {
     const id = me()
-    if (name()) presence.actions.join({ id, name: name(), color: colorFor(id), role: isFacilitator() ? 'facilitator' : 'participant' })
+    if (name() && !observer && !workshop.removed()) presence.actions.join({ id, name: name(), color: colorFor(id), role: isFacilitator() ? 'facilitator' : 'participant' })
   })
   const leave = () => presence.actions.leave()
   addEventListener('pagehide', leave)
   onCleanup(() => {
     removeEventListener('pagehide', leave)
     presence.dispose()
+    workshop.store.dispose()
     board.dispose()
     conn.destroy()
   })
@@ -59,6 +71,11 @@ export function BoardPage(props: { boardId: string }) {
     pendingCaret: () => caret,
     keepCaret: (at) => (caret = at),
   }
+  // An editor open when the phase stops allowing changes would be refused by the server: close it.
+  createEffect(() => {
+    const id = editing()
+    if (id && !workshop.isPrivateNote(id) && !workshop.mayWrite()) setEditingSignal(null)
+  })
 
   return (
     <Switch>
@@ -79,10 +96,17 @@ export function BoardPage(props: { boardId: string }) {
           </main>
         </div>
       </Match>
+      <Match when={workshop.removed()}>
+        <RemovedNotice />
+      </Match>
       <Match when={true}>
         <BoardContext.Provider value={ctx}>
+         <WorkshopContext.Provider value={workshop}>
           <div class="board-page">
             <BoardHeader status={conn.status()} ready={conn.ready()} />
+            <Show when={conn.ready()}>
+              <WorkshopPanel />
+            </Show>
             <Show
               when={conn.ready()}
               fallback={
@@ -91,14 +115,17 @@ export function BoardPage(props: { boardId: string }) {
                 </p>
               }
             >
-              <StageBoard />
+              <BoardViews doc={conn.doc} session={membership.session}>
+                <StageBoard />
+              </BoardViews>
             </Show>
             <ShortcutHelp />
             <Announcer />
           </div>
-          <Show when={!name()}>
+          <Show when={!name() && !observer}>
             <JoinDialog onJoin={(n) => setName(rememberName(n))} />
           </Show>
+         </WorkshopContext.Provider>
         </BoardContext.Provider>
       </Match>
     </Switch>

@@ -5,6 +5,7 @@ import { t } from '../i18n/i18n.js'
 import { CreateBoardForm } from './CreateBoardForm.js'
 import { LanguageSwitcher } from './LanguageSwitcher.js'
 import { ShareLinks } from './ShareLinks.js'
+import { ImportBoard } from '../map/ImportBoard.js'
 
 export function HomePage() {
   const [created, setCreated] = createSignal<CreateBoardResponse | null>(null)
@@ -24,6 +25,12 @@ export function HomePage() {
               <p class="lead">{t('home.intro')}</p>
               <CreateBoardForm
                 onCreated={(b) => {
+                  setCreated(b)
+                  heading.focus()
+                }}
+              />
+              <ImportBoard
+                onImported={(b) => {
                   setCreated(b)
                   heading.focus()
                 }}

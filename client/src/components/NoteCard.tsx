@@ -6,6 +6,8 @@ import { noteElementId } from '../board/cursors.js'
 import { noteKeyCommand } from '../board/noteKeys.js'
 import { announce } from '../lib/announce.js'
 import { formatList, locale, t } from '../i18n/i18n.js'
+import { useWorkshop } from '../workshop/context.js'
+import { GroupButton, NoteExtras } from '../workshop/NoteExtras.js'
 import { KindIcon } from './KindIcon.js'
 import { NoteEditor } from './NoteEditor.js'
 
@@ -19,7 +21,10 @@ export const focusNote = (id: string) => document.getElementById(noteElementId(i
 
 export function NoteCard(props: { id: string }) {
   const { board, presence, editing, setEditing } = useBoard()
+  const workshop = useWorkshop()
   const note = () => board.state.notes[props.id]
+  // Private notes are always the writer's to change; board notes only when the phase and role allow.
+  const writable = () => workshop.isPrivateNote(props.id) || workshop.mayWrite()
   const kindLabel = () => t(`kind.${note()!.kind}`)
   const mine = () => board.isMine(props.id)
   const typers = () => presence.typingIn(props.id)
@@ -37,8 +42,12 @@ export function NoteCard(props: { id: string }) {
 
   function onKeyDown(e: KeyboardEvent) {
     if (e.target !== e.currentTarget) return
+    if (e.key.toLowerCase() === 'g' && !e.altKey && !e.ctrlKey && !e.metaKey && workshop.mayCluster() && !workshop.isPrivateNote(props.id)) {
+      e.preventDefault()
+      return workshop.setGrouping(props.id)
+    }
     const cmd = noteKeyCommand(e, locale().dir === 'rtl')
-    if (!cmd) return
+    if (!cmd || (cmd.type !== 'focus' && !writable())) return
     e.preventDefault()
     if (cmd.type === 'edit') setEditing(props.id)
     else if (cmd.type === 'delete') remove()
@@ -65,9 +74,10 @@ export function NoteCard(props: { id: string }) {
         <li
           id={noteElementId(props.id)}
           class={`note kind-${n().kind}`}
-          classList={{ mine: mine(), 'someone-typing': typers().length > 0 }}
+          classList={{ mine: mine(), 'someone-typing': typers().length > 0, 'read-only': !writable() }}
           style={{ '--typer': typers()[0]?.user.color }}
           data-note-id={props.id}
+          data-private={workshop.isPrivateNote(props.id) ? '' : undefined}
           tabIndex={0}
           aria-label={t('note.label', { kind: kindLabel(), text: n().text || t('note.empty') })}
           aria-describedby="note-keys-hint"
@@ -81,8 +91,11 @@ export function NoteCard(props: { id: string }) {
               <KindIcon kind={n().kind} />
               {kindLabel()}
             </span>
+            <GroupButton id={props.id} />
             <Show when={mine()}>
               <span class="mine-tag">{t('note.mine')}</span>
+            </Show>
+            <Show when={mine() && writable()}>
               <button type="button" class="icon-button note-delete" aria-label={t('note.delete')} onClick={remove}>
                 <span aria-hidden="true">×</span>
               </button>
@@ -91,7 +104,7 @@ export function NoteCard(props: { id: string }) {
           <Show
             when={editing() === props.id}
             fallback={
-              <p class="note-text" dir="auto" onClick={(e) => setEditing(props.id, caretFromPoint(e.clientX, e.clientY))}>
+              <p class="note-text" dir="auto" onClick={(e) => writable() && setEditing(props.id, caretFromPoint(e.clientX, e.clientY))}>
                 {n().text}
               </p>
             }
@@ -103,6 +116,7 @@ export function NoteCard(props: { id: string }) {
               {t('note.typing', { count: typers().length, names: formatList(typers().map((p) => p.user.name)) })}
             </p>
           </Show>
+          <NoteExtras id={props.id} />
         </li>
       )}
     </Show>

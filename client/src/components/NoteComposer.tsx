@@ -3,10 +3,10 @@
 import { For, createSignal } from 'solid-js'
 import { LIMITS } from '../../../shared/api.js'
 import { NOTE_KINDS, isNoteKind, type NoteKind, type Stage } from '../../../shared/schema.js'
-import { useBoard } from '../board/context.js'
 import { announce } from '../lib/announce.js'
 import { load, save } from '../lib/storage.js'
 import { t } from '../i18n/i18n.js'
+import { useWorkshop } from '../workshop/context.js'
 import { KindIcon } from './KindIcon.js'
 
 const lastKind = (): NoteKind => {
@@ -15,7 +15,7 @@ const lastKind = (): NoteKind => {
 }
 
 export function NoteComposer(props: { stage: Stage }) {
-  const { board } = useBoard()
+  const workshop = useWorkshop()
   const [kind, setKind] = createSignal<NoteKind>(lastKind())
   const [text, setText] = createSignal('')
   let input!: HTMLTextAreaElement
@@ -25,10 +25,12 @@ export function NoteComposer(props: { stage: Stage }) {
     e?.preventDefault()
     const value = text().trim()
     if (!value) return input.focus()
-    board.actions.addNote(props.stage.id, kind(), value)
+    // While everyone writes privately, the note goes to this person's private document.
+    const privately = workshop.writesPrivately()
+    workshop.noteTarget().actions.addNote(props.stage.id, kind(), value)
     setText('')
     input.focus()
-    announce(t('announce.added', { stage: props.stage.name }))
+    announce(t(privately ? 'private.added' : 'announce.added', { stage: props.stage.name }))
   }
 
   return (
@@ -40,7 +42,7 @@ export function NoteComposer(props: { stage: Stage }) {
         dir="auto"
         rows={1}
         maxLength={LIMITS.noteLength}
-        placeholder={t('composer.placeholder')}
+        placeholder={workshop.writesPrivately() ? t('private.placeholder') : t('composer.placeholder')}
         aria-label={t('composer.label', { stage: props.stage.name })}
         aria-describedby={`${id()}-hint`}
         value={text()}

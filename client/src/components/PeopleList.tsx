@@ -3,6 +3,8 @@ import { For, Show, onCleanup } from 'solid-js'
 import { useBoard } from '../board/context.js'
 import { t } from '../i18n/i18n.js'
 import type { Peer } from '../stores/presenceStore.js'
+import { useWorkshop } from '../workshop/context.js'
+import { PersonTools } from '../workshop/PersonTools.js'
 
 const AVATARS = 5
 
@@ -10,6 +12,9 @@ const initial = (name: string) => [...name.trim()][0]?.toUpperCase() ?? '?'
 
 export function PeopleList() {
   const { presence } = useBoard()
+  const workshop = useWorkshop()
+  // After a hand-over the board's people know the new roles before anyone's presence is stamped again.
+  const role = (p: Peer) => workshop.state.people[p.user.id]?.role ?? p.user.role
   const name = (p: Peer) => p.user.name || t('people.anonymous')
   let details!: HTMLDetailsElement
   // Like a menu: a click elsewhere or Escape closes the list.
@@ -47,8 +52,11 @@ export function PeopleList() {
                 <span class="person-name" dir="auto">
                   {p.self ? t('people.you', { name: name(p) }) : name(p)}
                 </span>
-                <Show when={p.user.role === 'facilitator'}>
+                <Show when={role(p) === 'facilitator'}>
                   <span class="role-tag">{t('role.facilitator')}</span>
+                </Show>
+                <Show when={!p.self}>
+                  <PersonTools personId={p.user.id} name={name(p)} />
                 </Show>
               </li>
             )}

@@ -10,7 +10,11 @@ export function ShareDialog(props: { boardId: string; onClose: () => void }) {
   return (
     <Modal labelledBy="share-heading" onCancel={props.onClose} class="share">
       <h2 id="share-heading">{t('board.shareHeading')}</h2>
-      <ShareLinks participantUrl={participantUrl} facilitatorUrl={key ? `${participantUrl}#facilitator=${key}` : undefined} />
+      <ShareLinks
+        participantUrl={participantUrl}
+        facilitatorUrl={key ? `${participantUrl}#facilitator=${key}` : undefined}
+        observerUrl={`${participantUrl}?view`}
+      />
       <div class="modal-actions">
         <button type="button" class="button" onClick={props.onClose}>
           {t('board.close')}

@@ -1,9 +1,9 @@
-// The two links to hand out after creating a board: one for everyone, one for the facilitator.
+// The links to hand out: one for everyone, one for the facilitator, and (on an open board) a view-only one.
 import { Show } from 'solid-js'
 import { t } from '../i18n/i18n.js'
 import { CopyField } from './CopyField.js'
 
-export function ShareLinks(props: { participantUrl: string; facilitatorUrl?: string | undefined }) {
+export function ShareLinks(props: { participantUrl: string; facilitatorUrl?: string | undefined; observerUrl?: string }) {
   return (
     <div class="share-links">
       <CopyField
@@ -21,6 +21,17 @@ export function ShareLinks(props: { participantUrl: string; facilitatorUrl?: str
             hint={t('created.facilitator.hint')}
             value={url()}
             copyLabel={t('copy.facilitator')}
+          />
+        )}
+      </Show>
+      <Show when={props.observerUrl}>
+        {(url) => (
+          <CopyField
+            id="observer-link"
+            label={t('share.observer.label')}
+            hint={t('share.observer.hint')}
+            value={url()}
+            copyLabel={t('share.observer.copy')}
           />
         )}
       </Show>

@@ -15,6 +15,7 @@ export function ShortcutHelp() {
           <li>{t('shortcuts.moveWithin')}</li>
           <li>{t('shortcuts.delete')}</li>
           <li>{t('shortcuts.drag')}</li>
+          <li>{t('shortcuts.group')}</li>
         </ul>
       </details>
     </footer>

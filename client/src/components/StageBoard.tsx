@@ -7,22 +7,27 @@ import { cursorAt } from '../board/cursors.js'
 import { enableNoteDrag } from '../board/noteDrag.js'
 import { announce } from '../lib/announce.js'
 import { t } from '../i18n/i18n.js'
+import { useWorkshop } from '../workshop/context.js'
 import { CursorLayer } from './CursorLayer.js'
 import { focusNote } from './NoteCard.js'
 import { StageColumn } from './StageColumn.js'
 
 export function StageBoard() {
   const { board, presence, isFacilitator } = useBoard()
+  const workshop = useWorkshop()
   let scroller!: HTMLElement
 
   onMount(() => {
     const stop = enableNoteDrag(scroller, {
       onDrop(noteId, { stageId, index }) {
-        board.actions.moveNote(noteId, stageId, index)
+        const store = workshop.storeForMove(noteId)
+        if (!store) return
+        store.actions.moveNote(noteId, stageId, index)
         focusNote(noteId)
-        const to = board.place(noteId)
+        const to = store.place(noteId)
         if (to) announce(t('announce.moved', { stage: to.stage.name, position: to.index + 1, count: to.count }))
       },
+      ...workshop.dragOptions,
     })
     onCleanup(stop)
   })

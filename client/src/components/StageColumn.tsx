@@ -1,14 +1,17 @@
-// One stage: its header, its notes in order, and the composer for new ones.
-import { For } from 'solid-js'
+// One stage: its header, its clusters and notes in order, and the composer for new ones (when the
+// workshop's phase lets this person write).
+import { Show } from 'solid-js'
 import type { Stage } from '../../../shared/schema.js'
 import { useBoard } from '../board/context.js'
 import { stageElementId } from '../board/cursors.js'
-import { NoteCard } from './NoteCard.js'
+import { useWorkshop } from '../workshop/context.js'
+import { StageItems } from '../workshop/StageItems.js'
 import { NoteComposer } from './NoteComposer.js'
 import { StageHeader } from './StageHeader.js'
 
 export function StageColumn(props: { stage: Stage; index: number }) {
   const { board } = useBoard()
+  const workshop = useWorkshop()
   const ids = () => board.state.stageNotes[props.stage.id] ?? []
   return (
     <section
@@ -19,9 +22,11 @@ export function StageColumn(props: { stage: Stage; index: number }) {
     >
       <StageHeader stage={props.stage} index={props.index} count={ids().length} />
       <ol class="notes" data-stage-notes={props.stage.id}>
-        <For each={ids()}>{(id) => <NoteCard id={id} />}</For>
+        <StageItems stageId={props.stage.id} />
       </ol>
-      <NoteComposer stage={props.stage} />
+      <Show when={workshop.mayCompose()}>
+        <NoteComposer stage={props.stage} />
+      </Show>
     </section>
   )
 }

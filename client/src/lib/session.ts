@@ -14,27 +14,29 @@ export interface BoardSession {
   role: JoinBoardResponse['role'] | null
 }
 
-const storageKey = (boardId: string) => `session:${boardId}`
+/** An observer's membership (from the view-only link) is kept apart from this browser's participant one. */
+const storageKey = (boardId: string, observer = false) => `session:${boardId}${observer ? ':view' : ''}`
 
-export function savedSession(boardId: string): BoardSession | null {
+export function savedSession(boardId: string, observer = false): BoardSession | null {
   try {
-    const s = JSON.parse(load(storageKey(boardId)) ?? 'null') as BoardSession | null
+    const s = JSON.parse(load(storageKey(boardId, observer)) ?? 'null') as BoardSession | null
     return s && typeof s.participantId === 'string' ? s : null
   } catch {
     return null
   }
 }
 
-export function forgetSession(boardId: string) {
-  save(storageKey(boardId), 'null')
+export function forgetSession(boardId: string, observer = false) {
+  save(storageKey(boardId, observer), 'null')
 }
 
-/** Joins the board under `name` (as facilitator when this browser holds the key) and remembers it. */
-export async function join(boardId: string, name: string): Promise<BoardSession> {
+/** Joins the board under `name` (as facilitator when this browser holds the key), or as an observer, and
+ *  remembers it. */
+export async function join(boardId: string, name: string, observer = false): Promise<BoardSession> {
   let res: JoinBoardResponse | null
-  const key = facilitatorKey(boardId)
+  const key = observer ? null : facilitatorKey(boardId)
   try {
-    res = await joinBoard(boardId, key ? { name, facilitatorKey: key } : { name })
+    res = await joinBoard(boardId, observer ? { observer: true } : key ? { name, facilitatorKey: key } : { name })
   } catch (err) {
     if (!(err instanceof ApiCallError)) throw err
     // A key that does not open this board still lets its holder take part.
@@ -46,6 +48,6 @@ export async function join(boardId: string, name: string): Promise<BoardSession>
   const session: BoardSession = res
     ? { participantId: res.participantId, token: res.token, role: res.role }
     : { participantId: userId(), token: null, role: null }
-  save(storageKey(boardId), JSON.stringify(session))
+  save(storageKey(boardId, observer), JSON.stringify(session))
   return session
 }

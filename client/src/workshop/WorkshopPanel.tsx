@@ -1,0 +1,30 @@
+// The workshop above the board: the phase bar, the line where refusals and notices are said, the ranked
+// result once votes are revealed, and the "Group with…" menu when it is open.
+import { Show } from 'solid-js'
+import { useWorkshop } from './context.js'
+import { GroupMenu } from './GroupMenu.js'
+import { PhaseBar } from './PhaseBar.js'
+import { Results } from './Results.js'
+import './workshop.css'
+
+export function WorkshopPanel() {
+  const w = useWorkshop()
+  return (
+    <div class="workshop-panel">
+      <PhaseBar />
+      <div class="workshop-message" role="alert" data-testid="workshop-message">
+        <Show when={w.message()}>
+          {(m) => (
+            <p class="message" classList={{ error: m().tone === 'error' }}>
+              <span>{m().text}</span>
+            </p>
+          )}
+        </Show>
+      </div>
+      <Show when={w.state.session.votesRevealed}>
+        <Results />
+      </Show>
+      <Show when={w.grouping()}>{(id) => <GroupMenu noteId={id()} />}</Show>
+    </div>
+  )
+}
