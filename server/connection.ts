@@ -43,10 +43,17 @@ export function broadcast(message: Uint8Array): Broadcast {
   return { message, framed }
 }
 
+/** How long a connection may sit over its buffer limit without reading anything before it is cut off. */
+export const STALL_MS = 2000
+
 export class Connection {
   /** Awareness client ids this connection has announced; removed for everyone when it closes. */
   readonly awarenessIds = new Set<number>()
   closed = false
+  /** Bytes handed to the socket so far; with bufferedAmount this tells how much the client has read. */
+  private queued = 0
+  private stallTimer: NodeJS.Timeout | null = null
+  private drainedAtCheck = 0
 
   constructor(
     private readonly socket: Socket,
@@ -56,20 +63,39 @@ export class Connection {
 
   send(message: Uint8Array | Broadcast) {
     if (this.closed) return
-    // A client that stops reading would make us buffer without bound: cut it off, which frees its buffer
-    // at once; its client reconnects and resyncs, and nobody else waits for it.
-    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
+    if (message instanceof Uint8Array) {
+      this.queued += message.length + (message.length < 126 ? 2 : message.length < 65536 ? 4 : 10)
+      this.socket.send(message)
+    } else {
+      this.queued += message.framed.length
+      this.socket.send(message.message, message.framed)
+    }
+    if (this.socket.bufferedAmount > this.maxBufferedBytes && !this.stallTimer) this.watchStall()
+  }
+
+  /** A client that stops reading would make us buffer without bound. Over the limit, it gets STALL_MS to
+   *  read something; one that is merely slow (a big board arriving on a slow link) keeps going, one that
+   *  reads nothing is cut off, which frees its buffer at once; its client reconnects and resyncs. */
+  private watchStall() {
+    this.drainedAtCheck = this.drained()
+    this.stallTimer = setTimeout(() => {
+      this.stallTimer = null
+      if (this.closed || this.socket.bufferedAmount <= this.maxBufferedBytes) return
+      if (this.drained() > this.drainedAtCheck) return this.watchStall()
       this.closed = true
       this.socket.terminate()
-      return
-    }
-    if (message instanceof Uint8Array) this.socket.send(message)
-    else this.socket.send(message.message, message.framed)
+    }, STALL_MS)
+    this.stallTimer.unref()
+  }
+
+  private drained() {
+    return this.queued - this.socket.bufferedAmount
   }
 
   close(code: number, reason: string) {
     if (this.closed) return
     this.closed = true
+    if (this.stallTimer) clearTimeout(this.stallTimer)
     this.socket.close(code, reason)
   }
 }

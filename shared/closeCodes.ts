@@ -12,8 +12,6 @@ export const CloseCode = {
   unknownBoard: 4404,
   /** The frame is larger than MAX_MESSAGE_BYTES (ws itself answers 1009 before buffering it). */
   tooLarge: 1009,
-  /** The client reads too slowly: its send buffer passed MAX_BUFFERED_BYTES. Reconnecting resyncs it. */
-  tooSlow: 4408,
   /** Storage failed; nothing unsaved was relayed. Reconnecting resends the client's state. */
   storageUnavailable: 4503,
   /** The server is shutting down; reconnect later. */

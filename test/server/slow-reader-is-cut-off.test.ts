@@ -11,7 +11,7 @@ afterEach(async () => {
   await srv.close()
 })
 
-it('disconnects a client that stops reading once its buffer passes the limit; the others keep up', async () => {
+it('disconnects a client that reads nothing while over its buffer limit; the others keep up, however slowly they drain', { timeout: 60_000 }, async () => {
   srv = await startTestServer({ config: { maxBufferedBytes: 256 * 1024 } })
   const { id, facilitatorKey } = await createBoard(srv.url)
   const writer = await member(srv.url, id, { name: 'Writer', facilitatorKey })
@@ -25,11 +25,12 @@ it('disconnects a client that stops reading once its buffer passes the limit; th
 
   const stageId = readBoard(writer.doc).stages[0]!.id
   const big = 'ملاحظة طويلة جدا '.repeat(2000) // ~34 KB a note
-  for (let i = 0; i < 400; i++) {
+  // ~7.5 MB: more than loopback's socket buffers hold (4 MB send, the receive window), so Node's buffer grows.
+  for (let i = 0; i < 220; i++) {
     addNote(writer.doc, { id: `n${i}`, stageId, kind: 'idea', text: big, authorId: writer.me })
     if (i % 20 === 0) await new Promise((r) => setTimeout(r, 5))
   }
-  await until(() => reader.doc.getMap('notes').size === 400, 'the reading client to get everything', 20_000)
+  await until(() => reader.doc.getMap('notes').size === 220, 'the reading client to get everything', 45_000)
   await until(() => room.conns.size === 2, 'the sleeping client to be cut off')
   expect([...room.conns].every((c) => !c.closed)).toBe(true)
 })
