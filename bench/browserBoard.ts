@@ -5,7 +5,6 @@
 // adding a note until it is in the DOM (and the next frame), keystroke to next frame while editing, a
 // remote note until it is in the DOM, and long tasks. Bounded: gives up after 3 minutes.
 import { performance } from 'node:perf_hooks'
-import * as Y from 'yjs'
 import { addNote, readBoard, setNoteText } from '../shared/schema.js'
 import { createOpenBoard, fillBoard } from '../test/helpers/boards.js'
 import { launchBrowser, newParticipant } from '../test/helpers/browser.js'

@@ -16,7 +16,7 @@ import type { Identity } from './connection.js'
 import { ApiError } from './errors.js'
 import { boardPolicy, privatePolicy } from './policy.js'
 import type { Room } from './room.js'
-import { boardOf, privateDocId, type Rooms } from './rooms.js'
+import { privateDocId, type Rooms } from './rooms.js'
 import type { ParticipantRecord, Store } from './storage/store.js'
 
 export const hashSecret = (s: string) => createHash('sha256').update(s).digest('hex')

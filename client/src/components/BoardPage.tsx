@@ -12,13 +12,12 @@ import { t } from '../i18n/i18n.js'
 import { Announcer } from './Announcer.js'
 import { BoardHeader } from './BoardHeader.js'
 import { JoinDialog } from './JoinDialog.js'
-import { LanguageSwitcher } from './LanguageSwitcher.js'
 import { ShortcutHelp } from './ShortcutHelp.js'
 import { StageBoard } from './StageBoard.js'
 import { BoardViews } from '../map/BoardViews.js'
 import { WorkshopContext } from '../workshop/context.js'
 import { createWorkshop } from '../workshop/createWorkshop.js'
-import { RemovedNotice } from '../workshop/RemovedNotice.js'
+import { DeadEndPage } from './DeadEndPage.js'
 import { WorkshopPanel } from '../workshop/WorkshopPanel.js'
 
 /** The view-only link is the participant link with `?view`. */
@@ -80,24 +79,10 @@ export function BoardPage(props: { boardId: string }) {
   return (
     <Switch>
       <Match when={conn.status() === 'notFound'}>
-        <div class="home">
-          <header class="app-bar">
-            <a class="brand" href="/">
-              {t('app.name')}
-            </a>
-            <LanguageSwitcher />
-          </header>
-          <main class="home-main card not-found" data-testid="not-found">
-            <h1>{t('board.notFound.heading')}</h1>
-            <p>{t('board.notFound.body')}</p>
-            <a class="button primary" href="/">
-              {t('board.notFound.home')}
-            </a>
-          </main>
-        </div>
+        <DeadEndPage heading={t('board.notFound.heading')} body={t('board.notFound.body')} testId="not-found" />
       </Match>
       <Match when={workshop.removed()}>
-        <RemovedNotice />
+        <DeadEndPage heading={t('removed.heading')} body={t('removed.body')} testId="removed" />
       </Match>
       <Match when={true}>
         <BoardContext.Provider value={ctx}>

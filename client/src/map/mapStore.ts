@@ -14,7 +14,7 @@ import * as items from '../../../shared/mapItems.js'
 import { buildMap, type JourneyMap, type LaneNames } from '../../../shared/readMap.js'
 import { readBoard, roots } from '../../../shared/schema.js'
 import { readSession, readTally } from '../../../shared/sessionDoc.js'
-import { DEFAULT_SESSION, rank, type Session } from '../../../shared/workshop.js'
+import { rank, type Session } from '../../../shared/workshop.js'
 
 export interface LaneView extends Lane {
   /** The name to show: the lane's own, else the default name in the reader's language. */

@@ -1,0 +1,24 @@
+// A page with nothing to show but why, and the way home: a board that does not exist, or one you were
+// removed from.
+import { t } from '../i18n/i18n.js'
+import { LanguageSwitcher } from './LanguageSwitcher.js'
+
+export function DeadEndPage(props: { heading: string; body: string; testId: string }) {
+  return (
+    <div class="home">
+      <header class="app-bar">
+        <a class="brand" href="/">
+          {t('app.name')}
+        </a>
+        <LanguageSwitcher />
+      </header>
+      <main class="home-main card not-found" data-testid={props.testId}>
+        <h1>{props.heading}</h1>
+        <p>{props.body}</p>
+        <a class="button primary" href="/">
+          {t('board.notFound.home')}
+        </a>
+      </main>
+    </div>
+  )
+}
