@@ -15,6 +15,7 @@ import { ProtocolError, awarenessFrame, syncStep1Frame, syncStep2Frame, updateFr
 import type { Store } from './storage/store.js'
 
 const PRESENCE_BATCH_MS = 25
+const PRESENCE_BATCH_MAX_MS = 150
 
 /** Origin of the server's own changes. */
 export const SERVER = Symbol('server')
@@ -390,11 +391,13 @@ export class Room {
     this.queuePresence()
   }
 
-  /** Presence waits a few milliseconds so that a crowd joining, or many cursors moving, costs one frame
-   *  per connection per batch instead of one per change (a 500-person join would otherwise be N²). */
+  /** Presence waits a little so that a crowd joining, or many cursors moving, costs one frame per
+   *  connection per batch instead of one per change (a 500-person join would otherwise be N²). Every
+   *  batch goes to everyone, so a bigger room waits longer: 25 ms for a few people, 150 ms for 500. */
   private queuePresence() {
     if (this.presenceTimer) return
-    this.presenceTimer = setTimeout(this.flushPresence, PRESENCE_BATCH_MS)
+    const wait = Math.min(PRESENCE_BATCH_MAX_MS, PRESENCE_BATCH_MS + this.conns.size / 4)
+    this.presenceTimer = setTimeout(this.flushPresence, wait)
   }
 
   private flushPresence = () => {
