@@ -7,6 +7,7 @@ const { join } = require('node:path')
 const inspector = require('node:inspector')
 
 const profDir = process.env.BENCH_CPU_PROF
+if (profDir) require('node:fs').mkdirSync(profDir, { recursive: true })
 let session = null
 
 process.on('message', (msg) => {
