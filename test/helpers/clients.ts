@@ -5,6 +5,9 @@ import * as Y from 'yjs'
 import type { JoinBoardRequest } from '../../shared/api.js'
 import { joinBoard } from './server.js'
 
+// Each stock provider adds a process 'exit' listener (to clear its presence); tests hold twenty at once.
+process.setMaxListeners(100)
+
 export interface StockClient {
   doc: Y.Doc
   provider: WebsocketProvider
