@@ -4,6 +4,7 @@
 // in this process) are present, 20 of them moving their pointers and 3 typing, then measures: load time,
 // adding a note until it is in the DOM (and the next frame), keystroke to next frame while editing, a
 // remote note until it is in the DOM, and long tasks. Bounded: gives up after 3 minutes.
+import { writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { addNote, readBoard, setNoteText } from '../shared/schema.js'
 import { createOpenBoard, fillBoard } from '../test/helpers/boards.js'
@@ -231,6 +232,17 @@ try {
   console.log(
     `${'renderer main thread while working'.padEnd(44)} ${workSeconds.toFixed(1)} s wall: tasks ${busy('TaskDuration')}, script ${busy('ScriptDuration')}, style ${busy('RecalcStyleDuration')}, layout ${busy('LayoutDuration')}`,
   )
+  // For bench/boardVsQuiet.ts, which runs this twice and compares against a quiet board.
+  if (process.env.BENCH_JSON) {
+    const median = (xs: number[]) => stats(xs).median
+    const results = {
+      notes: NOTES, people: PEOPLE, loadMs,
+      addSameTaskMs: median(adds.map((a) => a.sync)), addFrameMs: median(adds.map((a) => a.frame)),
+      keystrokeFrameMs: median(keys), keystrokeFrameP95Ms: stats(keys).p95, remoteNoteMs: median(remote),
+      longTasksWhileWorking: duringWork.length,
+    }
+    writeFileSync(process.env.BENCH_JSON, JSON.stringify(results))
+  }
   await p.context.close()
 } finally {
   timers.forEach(clearInterval)
