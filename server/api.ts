@@ -3,13 +3,13 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
-import { LIMITS, type BoardSummary, type CreateBoardRequest, type CreateBoardResponse } from '../shared/api.js'
+import { LIMITS, type BoardSummary, type CreateBoardRequest } from '../shared/api.js'
 import { initMap } from '../shared/lanes.js'
 import { DEFAULT_STAGES, initBoard, roots } from '../shared/schema.js'
+import { boardLinks, loadDetached, storeNewBoard } from './boards.js'
 import { ApiError } from './errors.js'
 import type { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
-import { hashSecret } from './workshop.js'
 
 export interface ApiDeps {
   store: Store
@@ -25,22 +25,12 @@ export function boardsApi({ store, rooms, publicUrl }: ApiDeps) {
     smallBody,
     async (c) => {
       const { title, stages } = parseCreate(await c.req.text())
-      const id = nanoid()
-      const facilitatorKey = nanoid()
       const doc = new Y.Doc()
       initBoard(doc, title, stages, nanoid)
       initMap(doc) // the default lanes exist from the start, so two first edits of them cannot collide
-      await store.createBoard(
-        { id, title, facilitatorKeyHash: hashSecret(facilitatorKey), createdAt: Date.now() },
-        Y.encodeStateAsUpdate(doc),
-      )
+      const { id, facilitatorKey } = await storeNewBoard(store, doc)
       doc.destroy()
-      const origin = publicUrl ?? new URL(c.req.url).origin
-      const participantUrl = `${origin}/b/${id}`
-      return c.json<CreateBoardResponse>(
-        { id, facilitatorKey, participantUrl, facilitatorUrl: `${participantUrl}#facilitator=${facilitatorKey}` },
-        201,
-      )
+      return c.json(boardLinks(publicUrl ?? new URL(c.req.url).origin, id, facilitatorKey), 201)
     },
   )
 
@@ -64,14 +54,6 @@ export function boardsApi({ store, rooms, publicUrl }: ApiDeps) {
   })
 
   return api
-}
-
-/** Reads a board that is not loaded without registering a room for it. */
-export async function loadDetached(store: Store, id: string) {
-  const doc = new Y.Doc()
-  const { updates } = await store.loadLog(id)
-  doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)))
-  return doc
 }
 
 /** A JSON object from a request body (empty means {}), or a clear 400. */

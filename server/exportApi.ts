@@ -1,9 +1,8 @@
 // Export a board (Markdown, CSV, JSON, print page, SVG curve, PDF, PNG) and import one from its JSON.
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { CreateBoardResponse } from '../shared/api.js'
 import { BoardJsonError } from '../shared/export/json.js'
-import { loadDetached } from './api.js'
+import { boardLinks, loadDetached } from './boards.js'
 import { ApiError } from './errors.js'
 import { exportBoard, importBoard, isFormat, FORMATS } from './exporter.js'
 import type { Renderer } from './render.js'
@@ -58,8 +57,7 @@ export function exportApi({ store, rooms, workshop, renderer, publicUrl }: Expor
         if (err instanceof BoardJsonError || err instanceof SyntaxError) throw new ApiError(400, 'invalid_board_json', err.message)
         throw err
       })
-      const participantUrl = `${publicUrl ?? new URL(c.req.url).origin}/b/${id}`
-      return c.json<CreateBoardResponse>({ id, facilitatorKey, participantUrl, facilitatorUrl: `${participantUrl}#facilitator=${facilitatorKey}` }, 201)
+      return c.json(boardLinks(publicUrl ?? new URL(c.req.url).origin, id, facilitatorKey), 201)
     },
   )
 

@@ -3,7 +3,7 @@
 // Reads the store the server uses (DATA_DIR, or DATABASE_URL), so it works with the server stopped or running.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { loadDetached } from './api.js'
+import { boardLinks, loadDetached } from './boards.js'
 import { loadConfig } from './config.js'
 import { FORMATS, exportBoard, importBoard, isFormat } from './exporter.js'
 import { Renderer } from './render.js'
@@ -35,8 +35,8 @@ const renderer = new Renderer(config.chromiumPath)
 try {
   if (values.import) {
     const { id, facilitatorKey } = await importBoard(store, readFileSync(values.import, 'utf8'))
-    const base = config.publicUrl ?? `http://localhost:${config.port}`
-    console.log(`imported board ${id}\nparticipants: ${base}/b/${id}\nfacilitator:  ${base}/b/${id}#facilitator=${facilitatorKey}`)
+    const links = boardLinks(config.publicUrl ?? `http://localhost:${config.port}`, id, facilitatorKey)
+    console.log(`imported board ${id}\nparticipants: ${links.participantUrl}\nfacilitator:  ${links.facilitatorUrl}`)
   } else {
     const id = positionals[0] ?? fail('which board?')
     if (!isFormat(values.format)) fail(`unknown format "${values.format}"`)

@@ -1,5 +1,4 @@
 // One board in every export format, for the HTTP endpoint and the command line alike.
-import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { fromJson } from '../shared/export/json.js'
 import { readSnapshot } from '../shared/boardSnapshot.js'
@@ -11,9 +10,9 @@ import { toPrintHtml } from '../shared/export/printHtml.js'
 import { toSvgCurve } from '../shared/export/svgCurve.js'
 import { readMap } from '../shared/readMap.js'
 import { readBoard } from '../shared/schema.js'
+import { storeNewBoard } from './boards.js'
 import type { Renderer } from './render.js'
 import type { Store } from './storage/store.js'
-import { hashSecret } from './workshop.js'
 
 export const FORMATS = {
   md: 'text/markdown; charset=utf-8',
@@ -60,10 +59,7 @@ export async function exportBoard(doc: Y.Doc, format: Format, langParam: string 
 /** A new board from a JSON export: the same stages, notes, clusters, votes and map, with new secrets. */
 export async function importBoard(store: Store, json: string) {
   const doc = fromJson(json) // throws BoardJsonError or SyntaxError, naming what is wrong
-  const id = nanoid()
-  const facilitatorKey = nanoid()
-  const board = { id, title: readBoard(doc).title, facilitatorKeyHash: hashSecret(facilitatorKey), createdAt: Date.now() }
-  await store.createBoard(board, Y.encodeStateAsUpdate(doc))
+  const created = await storeNewBoard(store, doc)
   doc.destroy()
-  return { id, facilitatorKey }
+  return created
 }

@@ -12,6 +12,7 @@ import type { Bus, BusMessage } from './bus.js'
 import { Connection, broadcast } from './connection.js'
 import { stampPresence } from './presence.js'
 import { ProtocolError, awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, type ClientMessage } from './protocol.js'
+import { docFromLog } from './storage/snapshot.js'
 import type { Store } from './storage/store.js'
 
 const PRESENCE_BATCH_MS = 25
@@ -78,11 +79,10 @@ export class Room {
     this.awareness.on('update', this.onPresence)
   }
 
-  /** Applies the stored log; called once, before any connection joins. */
+  /** Takes the stored log; called once, before any connection joins. */
   load(updates: Uint8Array[]) {
-    this.doc.transact(() => {
-      for (const u of updates) Y.applyUpdate(this.doc, u)
-    })
+    this.doc.destroy()
+    this.doc = docFromLog(updates)
     this.appendedSinceCompact = updates.length - 1
   }
 
@@ -306,10 +306,8 @@ export class Room {
       this.fail(err)
       throw err
     })
-    const doc = new Y.Doc()
-    doc.transact(() => log.updates.forEach((u) => Y.applyUpdate(doc, u)))
     this.doc.destroy()
-    this.doc = doc
+    this.doc = docFromLog(log.updates)
     this.lastSeq = log.lastSeq
     this.fullState = null
   }
