@@ -9,6 +9,7 @@ import type { Renderer } from './render.js'
 import type { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
 import type { Workshop } from './workshop.js'
+import { bearerToken } from './workshopApi.js'
 
 export interface ExportDeps {
   store: Store
@@ -26,7 +27,7 @@ export function exportApi({ store, rooms, workshop, renderer, publicUrl }: Expor
     const format = c.req.query('format') ?? 'md'
     if (!isFormat(format)) throw new ApiError(400, 'invalid_format', `"format" must be one of ${Object.keys(FORMATS).join(', ')}.`)
     // The header for programs; the query parameter for a plain download link.
-    const token = c.req.header('authorization')?.match(/^Bearer (\S+)$/)?.[1] ?? c.req.query('token')
+    const token = bearerToken(c.req.header('authorization')) ?? c.req.query('token')
     const who = await workshop.authenticate(id, token)
     if (!who) throw new ApiError(401, 'unauthorized', 'A participant or facilitator token is required.')
     if (who.role === 'observer') throw new ApiError(403, 'observer', 'Observers cannot export.')

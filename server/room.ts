@@ -189,10 +189,12 @@ export class Room {
     const batch = this.pending
     this.pending = []
     let from = 0
+    let changed = false
     while (from < batch.length && !this.failed) {
       const seg = this.applySegment(batch, from)
       from = seg.next
       if (seg.updates.length > 0) {
+        changed = true
         const update = seg.updates.length === 1 ? seg.updates[0]! : Y.mergeUpdates(seg.updates)
         await this.run(this.persistAndRelay(update))
       }
@@ -202,7 +204,7 @@ export class Room {
     const waiting = this.whenDurable
     this.whenDurable = []
     if (!this.failed) waiting.forEach((fn) => fn())
-    if (!this.failed) this.opts.policy.afterChange?.(this)
+    if (changed && !this.failed) this.opts.policy.afterChange?.(this)
     if (this.pending.length > 0) this.queueFlush()
   }
 

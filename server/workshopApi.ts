@@ -18,8 +18,7 @@ export function workshopApi(workshop: Workshop) {
 
   api.post('/boards/:id/actions', smallBody, async (c) => {
     const boardId = c.req.param('id')
-    const token = c.req.header('authorization')?.match(/^Bearer (\S+)$/)?.[1]
-    const who = await workshop.authenticate(boardId, token)
+    const who = await workshop.authenticate(boardId, bearerToken(c.req.header('authorization')))
     if (!who) throw new ApiError(401, 'unauthorized', 'A valid participant token is required (Authorization: Bearer …).')
     await workshop.act(boardId, who, parseAction(await c.req.text()))
     return c.json({ ok: true, serverNow: Date.now() })
@@ -27,6 +26,9 @@ export function workshopApi(workshop: Workshop) {
 
   return api
 }
+
+/** The token of an `Authorization: Bearer <token>` header. */
+export const bearerToken = (header: string | undefined) => header?.match(/^Bearer (\S+)$/)?.[1]
 
 const bad = (msg: string) => new ApiError(400, 'invalid_action', msg)
 const isInt = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max
