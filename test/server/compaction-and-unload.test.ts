@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addNote, readBoard } from '../../shared/schema.js'
 import { member, stockClient, synced, until, type Member, type StockClient } from '../helpers/clients.js'
+import { serverProcess } from '../helpers/process.js'
 import { createBoard, joinBoard, startTestServer, tempDir } from '../helpers/server.js'
 
 const clients: StockClient[] = []
@@ -51,18 +51,7 @@ it('compacts the log every COMPACT_EVERY updates and unloads an idle board, keep
 
 it('SIGTERM saves, compacts and exits cleanly', async () => {
   const dataDir = tempDir()
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = await new Promise<string>((resolve) => {
-    let out = ''
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d
-      const m = out.match(/serving (http:\/\/\S+)/)
-      if (m) resolve(m[1]!)
-    })
-  })
+  const { proc, url, exited } = await serverProcess({ DATA_DIR: dataDir })
   const { id, facilitatorKey } = await createBoard(url)
   const c = await member(url, id, { name: 'C', facilitatorKey })
   clients.push(c)
@@ -71,8 +60,7 @@ it('SIGTERM saves, compacts and exits cleanly', async () => {
   const closed = new Promise<number>((r) => c.provider.once('connection-close', (e: CloseEvent | null) => r(e?.code ?? 0)))
   await new Promise((r) => setTimeout(r, 100))
   proc.kill('SIGTERM')
-  const code = await new Promise<number | null>((r) => proc.once('exit', r))
-  expect(code).toBe(0)
+  expect(await exited).toBe(0)
   expect(await closed).toBe(1001)
   expect(logRows(dataDir, id)).toBe(1)
 

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addNote, readBoard } from '../../shared/schema.js'
 import { member, stockClient, synced, until, type Member, type StockClient } from '../helpers/clients.js'
+import { serverProcess } from '../helpers/process.js'
 import { createBoard, joinBoard, startTestServer, tempDir } from '../helpers/server.js'
 
 const clients: StockClient[] = []
@@ -49,7 +49,7 @@ describe('restart', () => {
 
   it('keeps every note a participant has seen when the server is killed with SIGKILL', async () => {
     const dataDir = tempDir()
-    let child = await spawnServer(dataDir)
+    let child = await serverProcess({ DATA_DIR: dataDir })
     try {
       const { id, facilitatorKey } = await createBoard(child.url)
       const writer = await member(child.url, id, { name: 'Writer', facilitatorKey })
@@ -62,11 +62,11 @@ describe('restart', () => {
       await until(() => watcher.doc.getMap('notes').size === 200, 'watcher to see 200 notes')
       const seen = Y.encodeStateAsUpdate(watcher.doc)
       child.proc.kill('SIGKILL')
-      await new Promise((r) => child.proc.once('exit', r))
+      await child.exited
       writer.destroy()
       watcher.destroy()
 
-      child = await spawnServer(dataDir)
+      child = await serverProcess({ DATA_DIR: dataDir })
       const fresh = await freshState(child.url, id, token)
       expect(fresh.doc.getMap('notes').size).toBe(200)
       expect(Buffer.from(Y.encodeStateAsUpdate(fresh.doc)).equals(Buffer.from(seen))).toBe(true)
@@ -75,21 +75,3 @@ describe('restart', () => {
     }
   })
 })
-
-/** The real entry point in its own process, so that SIGKILL hits a real server mid-flight. */
-async function spawnServer(dataDir: string): Promise<{ proc: ChildProcess; url: string; wsUrl: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = out.match(/serving (http:\/\/\S+)/)
-      if (m) resolve(m[1]!)
-    })
-    proc.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)))
-  })
-  return { proc, url, wsUrl: url.replace('http', 'ws') + '/ws' }
-}

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
 import { addNote, readBoard } from '../../shared/schema.js'
 import { balancer } from '../helpers/balancer.js'
 import { member, stockClient, synced, until, type StockClient } from '../helpers/clients.js'
+import { serverProcess } from '../helpers/process.js'
 import { PG_URL, REDIS_URL, pgSchema, postgresMissing, redisMissing } from '../helpers/services.js'
 import { createBoard, joinBoard } from '../helpers/server.js'
 
@@ -16,28 +17,17 @@ afterAll(async () => {
   if (!reason) await schema.drop()
 })
 
-async function serverProcess(): Promise<{ proc: ChildProcess; port: number; url: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema.name, REDIS_URL },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  procs.push(proc)
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d
-      const m = out.match(/serving (http:\/\/\S+)/)
-      if (m) resolve(m[1]!)
-    })
-    proc.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)))
-  })
-  return { proc, port: Number(new URL(url).port), url }
+/** A server process on the shared PostgreSQL schema and Redis. */
+async function sharingProcess() {
+  const p = await serverProcess({ DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema.name, REDIS_URL })
+  procs.push(p.proc)
+  return p
 }
 
 describe.skipIf(reason)(`several server processes on PostgreSQL and Redis${reason ? ` (skipped: ${reason})` : ''}`, () => {
   it('share a board live, and lose nothing anyone has seen when one is killed with SIGKILL', async () => {
-    const a = await serverProcess()
-    const b = await serverProcess()
+    const a = await sharingProcess()
+    const b = await sharingProcess()
     const lb = await balancer([a.port, b.port])
     const { id, facilitatorKey } = await createBoard(a.url, { title: 'چند سرور' })
 
@@ -65,7 +55,7 @@ describe.skipIf(reason)(`several server processes on PostgreSQL and Redis${reaso
     await until(() => onB.doc.getMap('notes').size >= 30, 'some writes to have reached B')
     const seenOnB = new Set(onB.doc.getMap('notes').keys())
     a.proc.kill('SIGKILL')
-    await new Promise((r) => a.proc.once('exit', r))
+    await a.exited
     for (let i = 100; i < 120; i++) addNote(writer.doc, { id: `w${i}`, stageId, kind: 'action', text: `بعد ${i}`, authorId: w.participantId })
 
     // The writer reconnects through the balancer to B and converges; a fresh reader on B has everything.
