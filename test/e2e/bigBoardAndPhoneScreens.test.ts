@@ -1,21 +1,18 @@
 // A full workshop board (200 notes) renders and stays usable, and the board works on a 375 px phone:
 // the columns scroll sideways, a note can still be written. Screenshots are saved for a human to look at.
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOpenBoard, fillBoard } from '../helpers/boards.js'
-import { addNote, launchBrowser, newParticipant, openBoard, screenshotPath, stage } from '../helpers/browser.js'
-import { startTestServer, type TestServer } from '../helpers/server.js'
+import { addNote, newParticipant, openBoard, screenshotPath, stage } from '../helpers/browser.js'
+import type { TestServer } from '../helpers/server.js'
+import { withServerAndBrowser } from '../helpers/e2e.js'
 
 let server: TestServer
 let browser: Browser
 
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+withServerAndBrowser((s, b) => {
+  server = s
+  browser = b
 })
 
 describe('big boards and small screens', () => {

@@ -1,20 +1,17 @@
 // From the people list the facilitator hands the role to a participant (who gets the controls at once)
 // and removes someone, after confirming; the removed person is told so, and stays out after a reload.
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newParticipant, openBoard, type Participant } from '../helpers/browser.js'
-import { createBoard, startTestServer, type TestServer } from '../helpers/server.js'
+import { describe, expect, it } from 'vitest'
+import { newParticipant, openBoard, type Participant } from '../helpers/browser.js'
+import { createBoard, type TestServer } from '../helpers/server.js'
+import { withServerAndBrowser } from '../helpers/e2e.js'
 
 let server: TestServer
 let browser: Browser
 
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+withServerAndBrowser((s, b) => {
+  server = s
+  browser = b
 })
 
 const roleTag = (p: Participant) => p.page.locator('.bar-end > .role-tag').textContent()

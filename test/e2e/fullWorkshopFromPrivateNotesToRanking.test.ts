@@ -3,10 +3,11 @@
 // vote within their budget (a sixth vote is explained, not sent), and after the reveal all three screens
 // show the same ranking.
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addNote, launchBrowser, newParticipant, note, openBoard, screenshotPath, stage, type Participant } from '../helpers/browser.js'
-import { createBoard, startTestServer, type TestServer } from '../helpers/server.js'
+import { describe, expect, it } from 'vitest'
+import { addNote, newParticipant, note, openBoard, screenshotPath, stage, type Participant } from '../helpers/browser.js'
+import { createBoard, type TestServer } from '../helpers/server.js'
 import { currentPhase, dragOnto, nextPhase } from '../helpers/workshopUi.js'
+import { withServerAndBrowser } from '../helpers/e2e.js'
 
 let server: TestServer
 let browser: Browser
@@ -14,13 +15,9 @@ let rana: Participant // facilitator
 let leila: Participant
 let omid: Participant
 
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+withServerAndBrowser((s, b) => {
+  server = s
+  browser = b
 })
 
 const texts = (p: Participant, stageName: string) => stage(p.page, stageName).locator('.note-text').allTextContents()

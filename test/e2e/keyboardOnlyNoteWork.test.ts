@@ -1,21 +1,18 @@
 // Everything about a note can be done from the keyboard alone: write it, edit it, move it across and
 // within stages (Alt+arrows, mirrored in RTL), delete it; each move is announced to screen readers.
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOpenBoard } from '../helpers/boards.js'
-import { launchBrowser, newParticipant, openBoard, stage } from '../helpers/browser.js'
-import { startTestServer, type TestServer } from '../helpers/server.js'
+import { newParticipant, openBoard, stage } from '../helpers/browser.js'
+import type { TestServer } from '../helpers/server.js'
+import { withServerAndBrowser } from '../helpers/e2e.js'
 
 let server: TestServer
 let browser: Browser
 
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+withServerAndBrowser((s, b) => {
+  server = s
+  browser = b
 })
 
 const active = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName)

@@ -1,22 +1,19 @@
 // The view-only link: an observer joins without giving a name, sees the board change live, is told the view
 // is read only, and has no way to change anything, in any phase.
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOpenBoard } from '../helpers/boards.js'
-import { addNote, launchBrowser, newParticipant, note, openBoard, stage } from '../helpers/browser.js'
-import { act, joinBoard, startTestServer, type TestServer } from '../helpers/server.js'
+import { addNote, newParticipant, note, openBoard, stage } from '../helpers/browser.js'
+import { act, joinBoard, type TestServer } from '../helpers/server.js'
 import { currentPhase } from '../helpers/workshopUi.js'
+import { withServerAndBrowser } from '../helpers/e2e.js'
 
 let server: TestServer
 let browser: Browser
 
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+withServerAndBrowser((s, b) => {
+  server = s
+  browser = b
 })
 
 /** Anything on the board that would change it. */

@@ -1,21 +1,18 @@
 // Offline: edits made without a network are kept on the device and merge with everyone else's when the
 // network is back; and a reload while the server is down still opens the board from IndexedDB.
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOpenBoard } from '../helpers/boards.js'
-import { addNote, launchBrowser, newParticipant, openBoard, stage, type Participant } from '../helpers/browser.js'
+import { addNote, newParticipant, openBoard, stage, type Participant } from '../helpers/browser.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
+import { withServerAndBrowser } from '../helpers/e2e.js'
 
 let server: TestServer
 let browser: Browser
 
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+withServerAndBrowser((s, b) => {
+  server = s
+  browser = b
 })
 
 const texts = (p: Participant, stageName: string) => stage(p.page, stageName).locator('.note-text').allTextContents()

@@ -1,21 +1,18 @@
 // Presence: everyone sees who is here (names and colours), where the others point on the board, and
 // someone leaving disappears from the list and the board at once.
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOpenBoard } from '../helpers/boards.js'
-import { addNote, launchBrowser, newParticipant, note, openBoard, type Participant } from '../helpers/browser.js'
-import { startTestServer, type TestServer } from '../helpers/server.js'
+import { addNote, newParticipant, note, openBoard, type Participant } from '../helpers/browser.js'
+import type { TestServer } from '../helpers/server.js'
+import { withServerAndBrowser } from '../helpers/e2e.js'
 
 let server: TestServer
 let browser: Browser
 
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+withServerAndBrowser((s, b) => {
+  server = s
+  browser = b
 })
 
 const names = (p: Participant) => p.page.locator('.people-list .person-name').allTextContents()

@@ -1,21 +1,18 @@
 // Arabic and Persian are the normal case: their notes read right to left beside English ones, long
 // words wrap inside the column, and the Arabic or Persian interface mirrors the whole board.
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOpenBoard } from '../helpers/boards.js'
-import { addNote, launchBrowser, newParticipant, note, openBoard, screenshotPath, stage } from '../helpers/browser.js'
-import { startTestServer, type TestServer } from '../helpers/server.js'
+import { addNote, newParticipant, note, openBoard, screenshotPath, stage } from '../helpers/browser.js'
+import type { TestServer } from '../helpers/server.js'
+import { withServerAndBrowser } from '../helpers/e2e.js'
 
 let server: TestServer
 let browser: Browser
 
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+withServerAndBrowser((s, b) => {
+  server = s
+  browser = b
 })
 
 const ARABIC = 'العميل يقارن بين المنصات ويقرأ تقييمات المستقلين قبل أن يقرر'

@@ -1,21 +1,18 @@
 // Starting a board from the home page, sharing its two links, joining as participant (name asked
 // once) or as facilitator (who alone may edit stages), and an unknown board.
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../helpers/server.js'
-import { launchBrowser, newParticipant, openBoard } from '../helpers/browser.js'
+import { describe, expect, it } from 'vitest'
+import type { TestServer } from '../helpers/server.js'
+import { newParticipant, openBoard } from '../helpers/browser.js'
 import { createOpenBoard } from '../helpers/boards.js'
+import { withServerAndBrowser } from '../helpers/e2e.js'
 
 let server: TestServer
 let browser: Browser
 
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+withServerAndBrowser((s, b) => {
+  server = s
+  browser = b
 })
 
 describe('start and join a board', () => {

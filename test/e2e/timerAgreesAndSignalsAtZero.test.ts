@@ -2,22 +2,19 @@
 // the same remaining time through start, pause, resume, extend and clear; at zero both pulse (still, for
 // people who ask for reduced motion), say "Time is up" to screen readers, and chime where sound is on.
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOpenBoard } from '../helpers/boards.js'
-import { launchBrowser, newParticipant, openBoard, screenshotPath, type Participant } from '../helpers/browser.js'
-import { act, joinBoard, startTestServer, type TestServer } from '../helpers/server.js'
+import { newParticipant, openBoard, screenshotPath, type Participant } from '../helpers/browser.js'
+import { act, joinBoard, type TestServer } from '../helpers/server.js'
 import { timerSeconds } from '../helpers/workshopUi.js'
+import { withServerAndBrowser } from '../helpers/e2e.js'
 
 let server: TestServer
 let browser: Browser
 
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+withServerAndBrowser((s, b) => {
+  server = s
+  browser = b
 })
 
 /** Both screens' remaining seconds, read back to back. */
