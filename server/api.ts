@@ -72,12 +72,16 @@ export function parseObject<T>(body: string): Partial<T> {
   return input as Partial<T>
 }
 
-export const smallBody = bodyLimit({
-  maxSize: 16 * 1024,
-  onError: () => {
-    throw new ApiError(413, 'payload_too_large', 'The request body is larger than 16 KiB.')
-  },
-})
+/** Refuses a body over `maxSize` with a clear 413 before reading it. */
+export const bodyUpTo = (maxSize: number, message: string) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', message)
+    },
+  })
+
+export const smallBody = bodyUpTo(16 * 1024, 'The request body is larger than 16 KiB.')
 
 function parseCreate(body: string): { title: string; stages: string[] } {
   const input = parseObject<CreateBoardRequest>(body)

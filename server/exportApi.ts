@@ -1,7 +1,7 @@
 // Export a board (Markdown, CSV, JSON, print page, SVG curve, PDF, PNG) and import one from its JSON.
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { BoardJsonError } from '../shared/export/json.js'
+import { bodyUpTo } from './api.js'
 import { boardLinks, loadDetached } from './boards.js'
 import { ApiError } from './errors.js'
 import { exportBoard, importBoard, isFormat, FORMATS } from './exporter.js'
@@ -47,12 +47,7 @@ export function exportApi({ store, rooms, workshop, renderer, publicUrl }: Expor
 
   api.post(
     '/boards/import',
-    bodyLimit({
-      maxSize: 5 * 1024 * 1024,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', 'A board export is at most 5 MiB.')
-      },
-    }),
+    bodyUpTo(5 * 1024 * 1024, 'A board export is at most 5 MiB.'),
     async (c) => {
       const { id, facilitatorKey } = await importBoard(store, await c.req.text()).catch((err) => {
         if (err instanceof BoardJsonError || err instanceof SyntaxError) throw new ApiError(400, 'invalid_board_json', err.message)
