@@ -70,11 +70,16 @@ describe.each(stores)('the %s store', (_name, make, skipReason) => {
     const store = make()
     const { id, doc } = await board(store)
     const stageId = readBoard(doc).stages[0]!.id
-    doc.on('update', (u: Uint8Array) => void store.append(id, u))
+    const updates: Uint8Array[] = []
+    doc.on('update', (u: Uint8Array) => updates.push(u))
     for (let i = 0; i < 30; i++) addNote(doc, { id: `n${i}`, stageId, kind: 'action', text: `کار ${i}`, authorId: 'a' })
-    await new Promise((r) => setTimeout(r, 200))
+    // One append at a time, as a room makes them: each lands after the one before.
+    const seqs: number[] = []
+    for (const u of updates) seqs.push(await store.append(id, u))
+    expect(seqs.every((seq, i) => i === 0 || seq > seqs[i - 1]!)).toBe(true)
     const before = await store.loadLog(id)
     expect(before.updates).toHaveLength(31)
+    expect(before.lastSeq).toBe(seqs.at(-1))
     await store.compact(id, before.lastSeq)
     const after = await store.loadLog(id)
     expect(after.updates).toHaveLength(1)
