@@ -3,9 +3,8 @@
 import type { Role } from '../shared/workshop.js'
 
 export interface Socket {
-  /** Sends one binary message; `framed` is the same message already framed for the wire, when the room
-   *  built it once for every recipient. */
-  send(message: Uint8Array, framed?: Uint8Array): void
+  /** Writes complete WebSocket frames, in order, with one system call. */
+  write(frames: readonly Uint8Array[]): void
   close(code: number, reason: string): void
   /** Drops the connection at once, freeing what is buffered for it. */
   terminate(): void
@@ -20,35 +19,14 @@ export interface Identity {
   role: Role
 }
 
-/** A message for many recipients, framed once: the header and payload every socket gets, byte for byte. */
-export interface Broadcast {
-  message: Uint8Array
-  framed: Uint8Array
-}
-
-export function broadcast(message: Uint8Array): Broadcast {
-  const n = message.length
-  const headerLength = n < 126 ? 2 : n < 65536 ? 4 : 10
-  const framed = Buffer.allocUnsafe(headerLength + n)
-  framed[0] = 0x82 // FIN, binary; server frames are never masked
-  if (n < 126) framed[1] = n
-  else if (n < 65536) {
-    framed[1] = 126
-    framed.writeUInt16BE(n, 2)
-  } else {
-    framed[1] = 127
-    framed.writeBigUInt64BE(BigInt(n), 2)
-  }
-  framed.set(message, headerLength)
-  return { message, framed }
-}
-
 /** How long a connection may sit over its buffer limit without reading anything before it is cut off. */
 export const STALL_MS = 2000
 
 export class Connection {
   /** Awareness client ids this connection has announced; removed for everyone when it closes. */
   readonly awarenessIds = new Set<number>()
+  /** Whether the room has sent its sync step 1, asking for what the client has that it lacks. */
+  askedForState = false
   closed = false
   /** Bytes handed to the socket so far; with bufferedAmount this tells how much the client has read. */
   private queued = 0
@@ -61,15 +39,11 @@ export class Connection {
     readonly identity: Identity,
   ) {}
 
-  send(message: Uint8Array | Broadcast) {
+  /** Sends whole WebSocket frames (server/protocol.ts makes them); several given at once leave in one write. */
+  send(...frames: Uint8Array[]) {
     if (this.closed) return
-    if (message instanceof Uint8Array) {
-      this.queued += message.length + (message.length < 126 ? 2 : message.length < 65536 ? 4 : 10)
-      this.socket.send(message)
-    } else {
-      this.queued += message.framed.length
-      this.socket.send(message.message, message.framed)
-    }
+    for (const f of frames) this.queued += f.length
+    this.socket.write(frames)
     if (this.socket.bufferedAmount > this.maxBufferedBytes && !this.stallTimer) this.watchStall()
   }
 

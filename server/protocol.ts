@@ -1,4 +1,5 @@
-// The y-websocket wire format (y-protocols sync and awareness), decoded strictly and encoded once.
+// The y-websocket wire format (y-protocols sync and awareness), decoded strictly, and encoded once
+// straight into WebSocket frames.
 //
 //   message   = varUint(type) payload
 //   type 0    sync:      varUint(step) varUint8Array(data)   step 0 = state vector, 1 = state update, 2 = update
@@ -7,8 +8,6 @@
 //
 // A client's frame is decoded whole before anything acts on it, and every length is checked against what
 // is left, so an empty, truncated or padded frame is refused instead of half-applied.
-import * as encoding from 'lib0/encoding'
-
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
 export const SyncStep = { stateVector: 0, stateUpdate: 1, update: 2 } as const
 
@@ -71,12 +70,35 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   return msg
 }
 
+/** One y-websocket message as the server sends it: a whole unmasked binary WebSocket frame, written in
+ *  one allocation, so the same bytes can go to every recipient without framing or copying them again. */
 function frame(type: number, step: number | null, data: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, type)
-  if (step !== null) encoding.writeVarUint(e, step)
-  encoding.writeVarUint8Array(e, data)
-  return encoding.toUint8Array(e)
+  const n = data.length
+  const lengthBytes = n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5
+  const m = (step === null ? 1 : 2) + lengthBytes + n
+  const header = m < 126 ? 2 : m < 65536 ? 4 : 10
+  const out = Buffer.allocUnsafe(header + m)
+  out[0] = 0x82 // FIN, binary; server frames are never masked
+  if (m < 126) out[1] = m
+  else if (m < 65536) {
+    out[1] = 126
+    out.writeUInt16BE(m, 2)
+  } else {
+    out[1] = 127
+    out.writeBigUInt64BE(BigInt(m), 2)
+  }
+  let pos = header
+  out[pos++] = type
+  if (step !== null) out[pos++] = step
+  for (let v = n; ; v = Math.floor(v / 0x80)) {
+    if (v < 0x80) {
+      out[pos++] = v
+      break
+    }
+    out[pos++] = (v & 0x7f) | 0x80
+  }
+  out.set(data, pos)
+  return out
 }
 
 export const syncStep1Frame = (stateVector: Uint8Array) => frame(MessageType.sync, SyncStep.stateVector, stateVector)

@@ -9,7 +9,7 @@ import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import { CloseCode } from '../shared/closeCodes.js'
 import type { Bus, BusMessage } from './bus.js'
-import { Connection, broadcast } from './connection.js'
+import { Connection } from './connection.js'
 import { stampPresence } from './presence.js'
 import { ProtocolError, awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, type ClientMessage } from './protocol.js'
 import { docFromLog } from './storage/snapshot.js'
@@ -88,7 +88,6 @@ export class Room {
 
   join(conn: Connection) {
     this.conns.add(conn)
-    conn.send(syncStep1Frame(Y.encodeStateVector(this.doc)))
     if (this.awareness.getStates().size > 0) {
       this.newcomers.add(conn)
       this.queuePresence()
@@ -103,6 +102,9 @@ export class Room {
   }
 
   receive(conn: Connection, msg: ClientMessage) {
+    // The stock client opens with its sync step 1, so ours rides along with the answer to it (one write
+    // instead of two); a client that opens with anything else is asked for its state at once.
+    if (!conn.askedForState && msg.type !== 'syncStep1') this.askForState(conn)
     switch (msg.type) {
       case 'syncStep1':
         // Checked now: the reply may be deferred into a flush, where a throw would hurt everyone.
@@ -143,21 +145,28 @@ export class Room {
     return owner !== undefined && owner !== conn
   }
 
+  private askForState(conn: Connection, ...before: Uint8Array[]) {
+    conn.askedForState = true
+    conn.send(...before, syncStep1Frame(Y.encodeStateVector(this.doc)))
+  }
+
+  /** Answers a client's sync step 1 with what it lacks (and asks for its state, if not done yet). */
   private sendSyncStep2(conn: Connection, stateVector: Uint8Array) {
-    if (!(stateVector.length === 1 && stateVector[0] === 0)) {
-      conn.send(syncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector)))
-      return
-    }
+    const frames = this.missingFrom(stateVector)
+    if (conn.askedForState) conn.send(...frames)
+    else this.askForState(conn, ...frames)
+  }
+
+  private missingFrom(stateVector: Uint8Array): Uint8Array[] {
+    if (!(stateVector.length === 1 && stateVector[0] === 0)) return [syncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector))]
     if (!this.fullState) {
       const frame = syncStep2Frame(Y.encodeStateAsUpdate(this.doc))
       this.fullState = { frame, size: frame.length, since: [], sinceSize: 0, sinceFrame: null }
     }
     const cache = this.fullState
-    conn.send(cache.frame)
-    if (cache.since.length > 0) {
-      cache.sinceFrame ??= updateFrame(cache.since.length === 1 ? cache.since[0]! : Y.mergeUpdates(cache.since))
-      conn.send(cache.sinceFrame)
-    }
+    if (cache.since.length === 0) return [cache.frame]
+    cache.sinceFrame ??= updateFrame(cache.since.length === 1 ? cache.since[0]! : Y.mergeUpdates(cache.since))
+    return [cache.frame, cache.sinceFrame]
   }
 
   /** Every change to the doc passes here, so the joiners' cache stays exact. */
@@ -298,7 +307,7 @@ export class Room {
     }
     if (!diff) return
     this.changed(diff)
-    const frame = broadcast(updateFrame(diff))
+    const frame = updateFrame(diff)
     for (const conn of this.conns) conn.send(frame)
   }
 
@@ -322,7 +331,7 @@ export class Room {
       this.fail(err)
       return
     }
-    const frame = broadcast(updateFrame(update))
+    const frame = updateFrame(update)
     for (const conn of this.conns) conn.send(frame)
     this.opts.bus?.publish(this.docId, { kind: 'update', data: update })
     if (++this.appendedSinceCompact >= this.opts.compactEvery) await this.compact()
@@ -404,11 +413,11 @@ export class Room {
     this.presenceTimer = null
     const states = this.awareness.getStates()
     if (this.newcomers.size > 0 && states.size > 0) {
-      const all = broadcast(awarenessFrame(encodeAwarenessUpdate(this.awareness, [...states.keys()])))
+      const all = awarenessFrame(encodeAwarenessUpdate(this.awareness, [...states.keys()]))
       for (const conn of this.newcomers) conn.send(all)
     }
     if (this.changedPresence.size > 0) {
-      const changes = broadcast(awarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.changedPresence])))
+      const changes = awarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.changedPresence]))
       for (const conn of this.conns) if (!this.newcomers.has(conn)) conn.send(changes)
     }
     if (this.localPresence.size > 0) {

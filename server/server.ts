@@ -25,12 +25,12 @@ export interface ServerDeps {
 export async function startServer(config: Config, { store, bus, clientDir }: ServerDeps): Promise<RunningServer> {
   const rooms = new Rooms(store, { idleMs: config.roomIdleMs, compactEvery: config.compactEvery }, bus)
   const renderer = new Renderer(config.chromiumPath)
-  const { app, injectWebSocket, wss } = createApp({ config, store, rooms, renderer, ...(clientDir ? { clientDir } : {}) })
+  const { app, upgrade, wss } = createApp({ config, store, rooms, renderer, ...(clientDir ? { clientDir } : {}) })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
     s.once('error', reject)
   })
-  injectWebSocket(server)
+  server.on('upgrade', upgrade)
   const { port } = server.address() as AddressInfo
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
 

@@ -34,7 +34,8 @@ describe('bad clients', () => {
 
   const sendAndExpectClose = async (data: Uint8Array | string, code: number) => {
     const c = await rawClient(srv.wsUrl, boardId, token)
-    await until(() => c.frames.length > 0, 'the server greeting (sync step 1)')
+    c.ws.send(Uint8Array.of(0, 0, 1, 0)) // opens as the stock client does: sync step 1, empty state vector
+    await until(() => c.frames.length > 0, 'the answer to sync step 1')
     c.ws.send(data)
     expect((await c.closed).code).toBe(code)
   }
@@ -73,6 +74,26 @@ describe('bad clients', () => {
     const c = await rawClient(srv.wsUrl, 'no-such-board-0000000000', token)
     expect((await c.closed).code).toBe(CloseCode.unknownBoard)
     expect((await fetch(`${srv.url}/api/boards/no-such-board-0000000000`)).status).toBe(404)
+  })
+
+  it.each([
+    ['no board', '/ws'],
+    ['a path below a board', `/ws/b/private/extra`],
+    ['a board id that is not valid percent-encoding', '/ws/%E0%A4%A'],
+  ])('refuses an upgrade to %s with a JSON 404, and keeps serving', async (_name, path) => {
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const ws = new WebSocket(`${srv.wsUrl.replace(/\/ws$/, '')}${path}?token=${token}`)
+      ws.on('unexpected-response', (_req, r) => {
+        let body = ''
+        r.on('data', (d: Buffer) => (body += d.toString()))
+        r.on('end', () => resolve({ status: r.statusCode ?? 0, body }))
+      })
+      ws.on('open', () => reject(new Error(`upgraded ${path}`)))
+      ws.on('error', () => {})
+    })
+    expect(res.status).toBe(404)
+    expect(JSON.parse(res.body)).toEqual({ error: { code: 'not_found', message: 'No such route.' } })
+    expect((await fetch(`${srv.url}/health`)).status).toBe(200)
   })
 
   it('refuses a WebSocket from a foreign Origin with 403 before upgrading', async () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { decodeClientMessage, ProtocolError, syncStep1Frame, updateFrame, awarenessFrame } from '../../server/protocol.js'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+import { decodeClientMessage, ProtocolError } from '../../server/protocol.js'
 import { addNote, readBoard } from '../../shared/schema.js'
 import { member, rawClient, synced, until, type Member } from '../helpers/clients.js'
 import { createBoard, joinBoard, startTestServer, type TestServer } from '../helpers/server.js'
@@ -27,6 +29,7 @@ function mutate(frame: Uint8Array, rnd: () => number): Uint8Array {
   return new Uint8Array(out)
 }
 
+/** Valid messages as the stock client encodes them (y-protocols), to mutate. */
 function seedFrames() {
   const doc = new Y.Doc()
   const updates: Uint8Array[] = []
@@ -34,9 +37,17 @@ function seedFrames() {
   addNote(doc, { id: 'n', stageId: 's', kind: 'pain', text: 'الدعم لا يرد', authorId: 'x' })
   doc.getMap<Y.Map<unknown>>('notes').get('n')!.set('kind', 'idea')
   const awareness = new TextEncoder().encode('{"cursor":{"x":1}}')
+  const message = (write: (e: encoding.Encoder) => void) => {
+    const e = encoding.createEncoder()
+    write(e)
+    return encoding.toUint8Array(e)
+  }
+  const sync = (write: (e: encoding.Encoder) => void) => message((e) => (encoding.writeVarUint(e, 0), write(e)))
   return [
-    updateFrame(updates[0]!), updateFrame(updates[1]!), syncStep1Frame(Y.encodeStateVector(doc)),
-    awarenessFrame(new Uint8Array([1, 42, 1, awareness.length, ...awareness])),
+    sync((e) => syncProtocol.writeUpdate(e, updates[0]!)),
+    sync((e) => syncProtocol.writeUpdate(e, updates[1]!)),
+    sync((e) => syncProtocol.writeSyncStep1(e, doc)),
+    message((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, new Uint8Array([1, 42, 1, awareness.length, ...awareness])))),
   ]
 }
 
