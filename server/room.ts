@@ -354,7 +354,10 @@ export class Room {
   async compact() {
     if (this.appendedSinceCompact <= 0 || this.failed) return
     try {
-      await this.store.compact(this.docId, this.lastSeq)
+      // The doc holds exactly what is stored through lastSeq, unless it also holds a client's updates
+      // still waiting for what they build on, which were never stored: then the store merges its rows.
+      const held = () => (this.doc.store.pendingStructs || this.doc.store.pendingDs ? null : Y.encodeStateAsUpdate(this.doc))
+      await this.store.compact(this.docId, this.lastSeq, held)
       this.appendedSinceCompact = 0
     } catch (err) {
       // The log is intact; compaction is retried after the next updates.

@@ -189,12 +189,16 @@ export class SqliteStore implements Store {
     return this.run('append', () => this.stmts.append.get(docId, update, docId)!.seq)
   }
 
-  compact(docId: string, throughSeq: number) {
+  compact(docId: string, throughSeq: number, held?: () => Uint8Array | null) {
     return this.run('compact', () =>
       this.db.transaction(() => {
-        const rows = this.stmts.logThrough.all(docId, throughSeq)
-        if (rows.length < 2) return
-        const snapshot = mergeLog(rows.map((r) => new Uint8Array(r.data)))
+        // This process alone writes the file, so what the room holds is exactly what its rows add up to.
+        let snapshot = held?.() ?? null
+        if (!snapshot) {
+          const rows = this.stmts.logThrough.all(docId, throughSeq)
+          if (rows.length < 2) return
+          snapshot = mergeLog(rows.map((r) => new Uint8Array(r.data)))
+        }
         this.stmts.deleteThrough.run(docId, throughSeq)
         this.stmts.insertUpdate.run(docId, throughSeq, snapshot)
       })(),
