@@ -1,6 +1,6 @@
-// Boards and seats on either server. Ours issues them over its API (a writer is a facilitator, so it may
-// write in any phase, and its notes carry its participant id); the reference has neither, so a board is
-// just a room name of the same shape and a seat an empty token with a made-up author.
+// Boards and seats on any server under test. Ours issues them over its API (a writer is a facilitator, so
+// it may write in any phase, and its notes carry its participant id); the others have neither, so a board
+// is just a room name of the same shape and a seat an empty token with a made-up author.
 import { nanoid } from 'nanoid'
 import type { CreateBoardResponse, JoinBoardRequest, JoinBoardResponse } from '../shared/api.js'
 import type { BenchServer } from './servers.js'
@@ -18,14 +18,14 @@ export class Boards {
   constructor(readonly server: BenchServer) {}
 
   async create(): Promise<string> {
-    if (this.server.name === 'reference') return nanoid()
+    if (this.server.name !== 'ours') return nanoid()
     const board = await post<CreateBoardResponse>(`${this.server.httpUrl}/api/boards`, { title: 'Bench' })
     this.keys.set(board.id, board.facilitatorKey)
     return board.id
   }
 
   async seat(boardId: string, kind: SeatKind, name: string): Promise<Seat> {
-    if (this.server.name === 'reference') return { token: '', authorId: nanoid(12) }
+    if (this.server.name !== 'ours') return { token: '', authorId: nanoid(12) }
     const body: JoinBoardRequest = kind === 'writer' ? { name, facilitatorKey: this.keys.get(boardId)! } : { name }
     const j = await post<JoinBoardResponse>(`${this.server.httpUrl}/api/boards/${boardId}/join`, body)
     return { token: j.token, authorId: j.participantId }

@@ -17,7 +17,7 @@ export interface Writer {
   add(): string
 }
 
-/** Connects and syncs a writer's doc; on a room that has no stages yet (the reference) it creates them. */
+/** Connects and syncs a writer's doc; on a room that has no stages yet (the others) it creates them. */
 export async function openWriter(server: BenchServer, boardId: string, seat: Seat): Promise<Writer> {
   const doc = new Y.Doc()
   const client = new LoadClient(server.wsUrl(boardId, seat.token), 'writer', 'doc', doc)

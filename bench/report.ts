@@ -1,7 +1,8 @@
 // The side-by-side table: each figure for ours and the reference, their ratio, and the targets of the
-// issue (a ratio ours/reference in the same run, or for memory, ours back to its baseline).
+// issue (a ratio ours/reference in the same run, or for memory, ours back to its baseline); for the
+// fan-out also the floor (bench/floor.ts) and its ratio to the reference: the best any target could be.
 type Metrics = Record<string, number>
-export type Results = Record<string, { ours: Metrics; reference: Metrics }>
+export type Results = Record<string, { ours: Metrics; reference: Metrics; floor?: Metrics }>
 
 interface Row {
   scenario: string
@@ -16,9 +17,11 @@ const ROWS: Row[] = [
     { scenario: `fanout-${n}`, metric: 'cpuPerDeliveredUs', unit: 'µs CPU / delivered', maxRatio: 0.7 },
     { scenario: `fanout-${n}`, metric: 'p50Ms', unit: 'ms latency p50' },
     { scenario: `fanout-${n}`, metric: 'p99Ms', unit: 'ms latency p99', ...(n === 500 ? { maxRatio: 1.0 } : {}) },
+    { scenario: `fanout-${n}`, metric: 'cpuAfterMs', unit: 'ms CPU after, unloading' },
   ]),
   { scenario: 'burst', metric: 'cpuPerDeliveredUs', unit: 'µs CPU / delivered', maxRatio: 0.25 },
   { scenario: 'burst', metric: 'convergenceMs', unit: 'ms to converge', maxRatio: 0.5 },
+  { scenario: 'burst', metric: 'cpuAfterMs', unit: 'ms CPU after, unloading' },
   { scenario: 'join', metric: 'cpuMs', unit: 'ms CPU, 500 joins', maxRatio: 0.3 },
   { scenario: 'join', metric: 'wallMs', unit: 'ms until all seen' },
   { scenario: 'bigboard', metric: 'cpuPerJoinMs', unit: 'ms CPU / join', maxRatio: 0.2 },
@@ -44,32 +47,33 @@ const fmt = (v: number | undefined) =>
 /** Prints the table; answers the verdict of each target that could be judged. */
 export function report(results: Results): Verdict[] {
   const verdicts: Verdict[] = []
-  const lines = [['scenario', 'figure', 'ours', 'reference', 'ours/ref', 'target', 'result']]
+  const lines = [['scenario', 'figure', 'ours', 'reference', 'ours/ref', 'floor', 'floor/ref', 'target', 'result']]
+  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? a / b : NaN)
+  const showRatio = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : '—')
   for (const row of ROWS) {
     const r = results[row.scenario]
     if (!r) continue
-    const ours = r.ours[row.metric]
-    const ref = r.reference[row.metric]
-    const ratio = ours !== undefined && ref !== undefined ? ours / ref : NaN
+    const [ours, ref, floor] = [r.ours[row.metric], r.reference[row.metric], r.floor?.[row.metric]]
+    const oursRatio = ratio(ours, ref)
     let target = ''
     let result = ''
     if (row.maxRatio !== undefined) {
-      const pass = Number.isFinite(ratio) && ratio <= row.maxRatio
+      const pass = Number.isFinite(oursRatio) && oursRatio <= row.maxRatio
       target = `≤ ${row.maxRatio}×`
       result = pass ? 'PASS' : 'FAIL'
-      verdicts.push({ target: `${row.scenario} ${row.unit} ≤ ${row.maxRatio}× reference`, ratio, pass })
+      verdicts.push({ target: `${row.scenario} ${row.unit} ≤ ${row.maxRatio}× reference`, ratio: oursRatio, pass })
     }
-    lines.push([row.scenario, row.unit, fmt(ours), fmt(ref), Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '—', target, result])
+    lines.push([row.scenario, row.unit, fmt(ours), fmt(ref), showRatio(oursRatio), fmt(floor), r.floor ? showRatio(ratio(floor, ref)) : '', target, result])
   }
   const mem = results.memory
   if (mem) {
     const pass = mem.ours.backToBase === 1
-    lines.push(['memory', 'ours heap back to baseline after leave', '', '', '', '≤ +10% / +5 MB', pass ? 'PASS' : 'FAIL'])
+    lines.push(['memory', 'ours heap back to baseline after leave', '', '', '', '', '', '≤ +10% / +5 MB', pass ? 'PASS' : 'FAIL'])
     verdicts.push({ target: 'memory: ours heap after leave within +10% or +5 MB of baseline', ratio: mem.ours.afterLeaveHeapMB! / mem.ours.baseHeapMB!, pass })
   }
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)))
   for (const [i, l] of lines.entries()) {
-    console.log(l.map((cell, k) => (k >= 2 && k <= 4 ? cell.padStart(widths[k]!) : cell.padEnd(widths[k]!))).join('  '))
+    console.log(l.map((cell, k) => (k >= 2 && k <= 6 ? cell.padStart(widths[k]!) : cell.padEnd(widths[k]!))).join('  '))
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   }
   return verdicts

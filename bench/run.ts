@@ -1,31 +1,46 @@
-// `npm run bench [-- filter]`: starts our server and the reference relay (y-websocket 2.1.0), drives both
-// with the same load over loopback, prints them side by side with the targets, and writes
-// .tmp/bench-results.json. A filter (e.g. `burst`, `fanout-500`) runs only the scenarios whose name has it.
+// `npm run bench [-- filter]`: starts our server, the reference relay (y-websocket 2.1.0) and, for the
+// fan-out, the floor (bench/floor.ts), drives them with the same load over loopback, prints them side by
+// side with the targets, and writes .tmp/bench-results.json. A filter (e.g. `burst`, `fanout-500`) runs
+// only the scenarios whose name has it. The short scenarios run BENCH_ROUNDS times (default 3), the
+// servers taking turns, and each figure is the median of its rounds.
 // BENCH_CPU_PROF=<dir> also profiles each server during each measured window (<dir>/<window>-<server>.cpuprofile).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { Boards } from './boards.js'
-import { within } from './load.js'
+import { serverCpu, within } from './load.js'
+import { sleep } from './client.js'
 import { report, type Results } from './report.js'
 import { bigBoard } from './scenarios/bigBoard.js'
 import { burst } from './scenarios/burst.js'
 import { fanout } from './scenarios/fanout.js'
 import { join as joinRoom } from './scenarios/join.js'
 import { memory } from './scenarios/memory.js'
-import { ROOT, startOurs, startReference, type BenchServer } from './servers.js'
+import { ROOM_IDLE_MS, ROOT, startFloor, startOurs, startReference, type BenchServer, type ServerName } from './servers.js'
 
 type Metrics = Record<string, number>
 
-const SCENARIOS: { name: string; run: (b: Boards) => Promise<Metrics> }[] = [
-  { name: 'fanout-10', run: (b) => fanout(b, 10) },
-  { name: 'fanout-200', run: (b) => fanout(b, 200) },
-  { name: 'fanout-500', run: (b) => fanout(b, 500) },
-  { name: 'burst', run: burst },
-  { name: 'join', run: joinRoom },
-  { name: 'bigboard', run: bigBoard },
-  { name: 'memory', run: memory },
+interface Scenario {
+  name: string
+  run: (b: Boards) => Promise<Metrics>
+  /** Whether the scenario runs BENCH_ROUNDS times (the long ones run once and take medians inside). */
+  repeated: boolean
+  /** Whether the floor runs it too. */
+  floor?: boolean
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: 'fanout-10', run: (b) => fanout(b, 10), repeated: true, floor: true },
+  { name: 'fanout-200', run: (b) => fanout(b, 200), repeated: true, floor: true },
+  { name: 'fanout-500', run: (b) => fanout(b, 500), repeated: true, floor: true },
+  { name: 'burst', run: burst, repeated: true },
+  { name: 'join', run: joinRoom, repeated: true },
+  { name: 'bigboard', run: bigBoard, repeated: false },
+  { name: 'memory', run: memory, repeated: false },
 ]
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3
+/** After each run: the boards it left unload (ours compacts them) before the next run starts. */
+const AFTER_MS = ROOM_IDLE_MS + 500
 const SCENARIO_CAP_MS = 180_000
 
 const filter = process.argv[2]
@@ -54,26 +69,31 @@ const meta = {
   scenarios: chosen.map((s) => s.name),
 }
 console.log(`Touchpoint bench: node ${meta.node}, ${meta.cores} × ${meta.cpuModel}, loadavg ${meta.loadavgBefore.join(' ')}`)
-console.log('Load generator and both servers share this machine over loopback; figures are noisy when it is busy.\n')
+console.log(`Load generator and servers share this machine over loopback; ${ROUNDS} rounds of the short scenarios.\n`)
 
 const results: Results = {}
 try {
   mkdirSync(dataDir, { recursive: true })
-  const ours = await startOurs(dataDir)
-  servers.push(ours)
-  const reference = await startReference()
-  servers.push(reference)
-  const boards = { ours: new Boards(ours), reference: new Boards(reference) }
-  // Untimed, so that neither server is measured while its code is still being compiled.
-  await Promise.all([fanout(boards.ours, 20, 300, 300), fanout(boards.reference, 20, 300, 300)])
+  const started = await Promise.all([startOurs(dataDir), startReference(), startFloor()])
+  servers.push(...started)
+  const boards = Object.fromEntries(started.map((s) => [s.name, new Boards(s)])) as Record<ServerName, Boards>
+  // Untimed, so that no server is measured while its code is still being compiled.
+  await Promise.all(started.map((s) => fanout(boards[s.name], 20, 300, 300)))
+  await sleep(AFTER_MS)
   for (const s of chosen) {
-    const r: Partial<Results[string]> = {}
-    for (const name of ['ours', 'reference'] as const) {
-      const t0 = Date.now()
-      r[name] = await within(s.run(boards[name]), SCENARIO_CAP_MS, `${s.name} on ${name}`)
-      console.log(`${s.name.padEnd(10)} ${name.padEnd(9)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${show(r[name])}`)
+    const names: ServerName[] = s.floor ? ['ours', 'reference', 'floor'] : ['ours', 'reference']
+    const runs = new Map<ServerName, Metrics[]>(names.map((n) => [n, []]))
+    for (let round = 1; round <= (s.repeated ? ROUNDS : 1); round++) {
+      for (const name of names) {
+        const t0 = Date.now()
+        const m = await within(s.run(boards[name]), SCENARIO_CAP_MS, `${s.name} on ${name}`)
+        // What the run leaves behind (our idle boards unload and compact) is charged to it here, apart.
+        m.cpuAfterMs = await serverCpu(boards[name].server, () => sleep(AFTER_MS), `${s.name}-after`)
+        runs.get(name)!.push(m)
+        console.log(`${s.name.padEnd(10)} ${name.padEnd(9)} ${round} ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${show(m)}`)
+      }
     }
-    results[s.name] = r as Results[string]
+    results[s.name] = Object.fromEntries([...runs].map(([n, ms]) => [n, median(ms)])) as Results[string]
   }
 } catch (err) {
   console.error('bench failed:', err)
@@ -89,6 +109,17 @@ console.log(`\nloadavg after: ${loadavgAfter.join(' ')}; ${verdicts.filter((v) =
 writeFileSync(join(tmp, 'bench-results.json'), JSON.stringify({ meta: { ...meta, loadavgAfter }, results, verdicts }, null, 2))
 console.log(`results written to ${join(tmp, 'bench-results.json')}`)
 process.exit()
+
+/** Each figure's median over the rounds. */
+function median(runs: Metrics[]): Metrics {
+  return Object.fromEntries(
+    Object.keys(runs[0]!).map((k) => {
+      const v = runs.map((r) => r[k]!).sort((a, b) => a - b)
+      const mid = v.length >> 1
+      return [k, v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2]
+    }),
+  )
+}
 
 function show(m: Metrics) {
   return Object.entries(m)

@@ -9,7 +9,7 @@ const PROBE = fileURLToPath(new URL('./probe.cjs', import.meta.url))
 const HOST = '127.0.0.1'
 export const ROOM_IDLE_MS = 1000
 
-export type ServerName = 'ours' | 'reference'
+export type ServerName = 'ours' | 'reference' | 'floor'
 
 /** A reading of the server: CPU time (user + system) in µs; memory only after a forced collection. */
 export interface Sample {
@@ -38,7 +38,7 @@ export class BenchServer {
     return `http://${HOST}:${this.port}`
   }
 
-  /** The WebSocket of a board: ours under /ws/, the reference at the root (it ignores the token). */
+  /** The WebSocket of a board: ours under /ws/, the others at the root (they ignore the token). */
   wsUrl(boardId: string, token: string) {
     return `ws://${HOST}:${this.port}${this.name === 'ours' ? '/ws' : ''}/${boardId}?token=${token}`
   }
@@ -130,14 +130,19 @@ export async function startOurs(dataDir: string): Promise<BenchServer> {
 }
 
 /** y-websocket 2.1.0's bin/server.cjs, installed as y-websocket-reference. */
-export async function startReference(): Promise<BenchServer> {
+export const startReference = () => startPlain('reference', ['node_modules/y-websocket-reference/bin/server.cjs'])
+
+/** bench/floor.ts: the least a relay can do, for the fan-out scenarios. */
+export const startFloor = () => startPlain('floor', ['--import', 'tsx', 'bench/floor.ts'])
+
+async function startPlain(name: ServerName, args: string[]): Promise<BenchServer> {
   const port = await freePort()
-  const { child, output } = launch(['node_modules/y-websocket-reference/bin/server.cjs'], { PORT: String(port) })
-  const server = new BenchServer('reference', port, child)
+  const { child, output } = launch(args, { PORT: String(port) })
+  const server = new BenchServer(name, port, child)
   await until(() => {
-    if (!server.alive) throw new Error(`the reference server exited:\n${output()}`)
+    if (!server.alive) throw new Error(`the ${name} server exited:\n${output()}`)
     return accepts(port)
-  }, 'the reference server to start')
+  }, `the ${name} server to start`)
   return server
 }
 
