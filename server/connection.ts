@@ -3,8 +3,10 @@
 import type { Role } from '../shared/workshop.js'
 
 export interface Socket {
-  /** Writes complete WebSocket frames, in order, with one system call. */
-  write(frames: readonly Uint8Array[]): void
+  /** Writes one complete WebSocket frame. */
+  write(frame: Uint8Array): void
+  /** Writes several, in order, with one system call. */
+  writeAll(frames: readonly Uint8Array[]): void
   close(code: number, reason: string): void
   /** Drops the connection at once, freeing what is buffered for it. */
   terminate(): void
@@ -39,11 +41,23 @@ export class Connection {
     readonly identity: Identity,
   ) {}
 
-  /** Sends whole WebSocket frames (server/protocol.ts makes them); several given at once leave in one write. */
-  send(...frames: Uint8Array[]) {
+  /** Sends a whole WebSocket frame, as server/protocol.ts makes them; the same bytes may go to many. */
+  send(frame: Uint8Array) {
+    if (this.closed) return
+    this.queued += frame.length
+    this.socket.write(frame)
+    this.checkBuffer()
+  }
+
+  /** Sends several frames in one write. */
+  sendAll(frames: readonly Uint8Array[]) {
     if (this.closed) return
     for (const f of frames) this.queued += f.length
-    this.socket.write(frames)
+    this.socket.writeAll(frames)
+    this.checkBuffer()
+  }
+
+  private checkBuffer() {
     if (this.socket.bufferedAmount > this.maxBufferedBytes && !this.stallTimer) this.watchStall()
   }
 

@@ -76,9 +76,11 @@ export function relay(deps: RelayDeps, ws: WebSocket, boardId: string, token: st
 function socketOf(ws: WebSocket): Socket {
   const tcp = (ws as unknown as { _socket: TcpSocket })._socket
   return {
-    write(frames) {
+    write(frame) {
+      if (ws.readyState === ws.OPEN && !tcp.destroyed) tcp.write(frame)
+    },
+    writeAll(frames) {
       if (ws.readyState !== ws.OPEN || tcp.destroyed) return
-      if (frames.length === 1) return void tcp.write(frames[0]!)
       tcp.cork()
       for (const f of frames) tcp.write(f)
       tcp.uncork()

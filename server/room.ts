@@ -145,16 +145,16 @@ export class Room {
     return owner !== undefined && owner !== conn
   }
 
-  private askForState(conn: Connection, ...before: Uint8Array[]) {
+  private askForState(conn: Connection, before: Uint8Array[] = []) {
     conn.askedForState = true
-    conn.send(...before, syncStep1Frame(Y.encodeStateVector(this.doc)))
+    conn.sendAll([...before, syncStep1Frame(Y.encodeStateVector(this.doc))])
   }
 
   /** Answers a client's sync step 1 with what it lacks (and asks for its state, if not done yet). */
   private sendSyncStep2(conn: Connection, stateVector: Uint8Array) {
     const frames = this.missingFrom(stateVector)
-    if (conn.askedForState) conn.send(...frames)
-    else this.askForState(conn, ...frames)
+    if (conn.askedForState) conn.sendAll(frames)
+    else this.askForState(conn, frames)
   }
 
   private missingFrom(stateVector: Uint8Array): Uint8Array[] {

@@ -73,7 +73,13 @@ it('hands both to the socket in one write, and the same bytes of an update to ev
   room.load([Y.encodeStateAsUpdate(board)])
   const writes: (readonly Uint8Array[])[][] = [[], []]
   const conns = writes.map((w, i) => {
-    const socket = { write: (frames: readonly Uint8Array[]) => void w.push(frames), close() {}, terminate() {}, bufferedAmount: 0 }
+    const socket = {
+      write: (frame: Uint8Array) => void w.push([frame]),
+      writeAll: (frames: readonly Uint8Array[]) => void w.push(frames),
+      close() {},
+      terminate() {},
+      bufferedAmount: 0,
+    }
     return new Connection(socket, 1 << 20, { id: `p${i}`, name: 'p', color: '#000', role: 'facilitator' })
   })
   conns.forEach((c) => room.join(c))
