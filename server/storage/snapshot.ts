@@ -1,5 +1,6 @@
-// Merging stored updates into one snapshot, from the rows alone: compaction must never depend on what
-// one process happens to hold in memory, since another process may have appended rows it has not seen.
+// Merging stored updates into one snapshot, from the rows alone: where several processes share a store,
+// compaction must not depend on what one of them holds in memory, since another may have appended rows
+// it has not seen. (SQLite, one process's own file, may take the room's copy instead: Store.compact.)
 import * as Y from 'yjs'
 
 /** A document with every stored update applied, in one transaction. */

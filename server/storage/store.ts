@@ -45,8 +45,8 @@ export interface Store {
   loadLog(docId: string): Promise<StoredLog>
   /** Appends durably; resolves only once the update would survive a crash. Returns the new last seq. */
   append(docId: string, update: Uint8Array): Promise<number>
-  /** Replaces every entry up to and including `throughSeq` with one snapshot merged from those entries. */
-  /** `held`, when given, answers the caller's own merge of exactly those entries (or null): a store that
+  /** Replaces every entry up to and including `throughSeq` with one snapshot merged from those entries.
+   *  `held`, when given, answers the caller's own merge of exactly those entries (or null): a store that
    *  one process has to itself may write that instead of reading the entries back and merging them. */
   compact(docId: string, throughSeq: number, held?: () => Uint8Array | null): Promise<void>
   close(): Promise<void>
