@@ -1,7 +1,8 @@
 // Renders the print page of a map to PDF and PNG with Chromium (Debian's, at CHROMIUM_PATH). One browser
 // is started on the first export and reused; each export gets a fresh page with the network shut, so
-// nothing in a note can make the server fetch anything.
-import { chromium, type Browser } from 'playwright-core'
+// nothing in a note can make the server fetch anything. Playwright is loaded on the first export only:
+// it holds ~27 MB of heap, which every full collection of a relay that never exports would walk.
+import type { Browser, Page } from 'playwright-core'
 
 export class Renderer {
   private browser: Promise<Browser> | null = null
@@ -14,11 +15,13 @@ export class Renderer {
   ) {}
 
   private launch(): Promise<Browser> {
-    this.browser ??= chromium
-      .launch({
-        executablePath: this.executablePath,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      })
+    this.browser ??= import('playwright-core')
+      .then(({ chromium }) =>
+        chromium.launch({
+          executablePath: this.executablePath,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        }),
+      )
       .catch((err) => {
         this.browser = null
         throw err
@@ -26,7 +29,7 @@ export class Renderer {
     return this.browser
   }
 
-  private async withPage<T>(fn: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
+  private async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     // Two cores: more than a couple of renders at once would starve the relay.
     if (this.running >= this.concurrency) await new Promise<void>((r) => this.waiting.push(r))
     this.running++
