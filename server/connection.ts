@@ -3,10 +3,11 @@
 import type { Role } from '../shared/workshop.js'
 
 export interface Socket {
-  /** Writes one complete WebSocket frame. */
-  write(frame: Uint8Array): void
-  /** Writes several, in order, with one system call. */
-  writeAll(frames: readonly Uint8Array[]): void
+  /** Writes one complete WebSocket frame; false once the socket holds more than its high-water mark
+   *  (16 KiB) unsent, as Node's streams answer, and whenever nothing could be written. */
+  write(frame: Uint8Array): boolean
+  /** Writes several, in order, with one system call; answers as `write`. */
+  writeAll(frames: readonly Uint8Array[]): boolean
   close(code: number, reason: string): void
   /** Drops the connection at once, freeing what is buffered for it. */
   terminate(): void
@@ -45,18 +46,18 @@ export class Connection {
   send(frame: Uint8Array) {
     if (this.closed) return
     this.queued += frame.length
-    this.socket.write(frame)
-    this.checkBuffer()
+    if (!this.socket.write(frame)) this.checkBuffer()
   }
 
   /** Sends several frames in one write. */
   sendAll(frames: readonly Uint8Array[]) {
     if (this.closed) return
     for (const f of frames) this.queued += f.length
-    this.socket.writeAll(frames)
-    this.checkBuffer()
+    if (!this.socket.writeAll(frames)) this.checkBuffer()
   }
 
+  /** Only after a write found the socket over its high-water mark, which is below any buffer limit
+   *  (config.ts), so a client that keeps up costs no check per frame. */
   private checkBuffer() {
     if (this.socket.bufferedAmount > this.maxBufferedBytes && !this.stallTimer) this.watchStall()
   }

@@ -76,14 +76,18 @@ export function relay(deps: RelayDeps, ws: WebSocket, boardId: string, token: st
 function socketOf(ws: WebSocket): Socket {
   const tcp = (ws as unknown as { _socket: TcpSocket })._socket
   return {
+    // A socket destroyed a moment before ws notices refuses the write quietly (false), so the hot path
+    // checks only the WebSocket's own state.
     write(frame) {
-      if (ws.readyState === ws.OPEN && !tcp.destroyed) tcp.write(frame)
+      return ws.readyState === ws.OPEN && tcp.write(frame)
     },
     writeAll(frames) {
-      if (ws.readyState !== ws.OPEN || tcp.destroyed) return
+      if (ws.readyState !== ws.OPEN) return false
       tcp.cork()
-      for (const f of frames) tcp.write(f)
+      let ok = true
+      for (const f of frames) ok = tcp.write(f)
       tcp.uncork()
+      return ok
     },
     close: (code, reason) => ws.close(code, reason),
     terminate: () => ws.terminate(),

@@ -74,8 +74,8 @@ it('hands both to the socket in one write, and the same bytes of an update to ev
   const writes: (readonly Uint8Array[])[][] = [[], []]
   const conns = writes.map((w, i) => {
     const socket = {
-      write: (frame: Uint8Array) => void w.push([frame]),
-      writeAll: (frames: readonly Uint8Array[]) => void w.push(frames),
+      write: (frame: Uint8Array) => w.push([frame]) > 0,
+      writeAll: (frames: readonly Uint8Array[]) => w.push(frames) > 0,
       close() {},
       terminate() {},
       bufferedAmount: 0,
