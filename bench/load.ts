@@ -86,15 +86,16 @@ export function watchNotes(doc: Y.Doc, sentAt: Map<string, number>, latencies: n
   return seen
 }
 
-/** Server CPU time in ms spent while `fn` runs: garbage is collected before, not charged after.
+/** Server CPU time in ms spent while `fn` runs, and the kernel's part of it (system time: on loopback,
+ *  mostly the socket writes). Garbage is collected before, not charged after.
  *  With BENCH_CPU_PROF=<dir> set, the window is profiled into <dir>/<label>-<server>.cpuprofile. */
-export async function serverCpu(server: BenchServer, fn: () => Promise<void>, label = 'window'): Promise<number> {
+export async function serverCpu(server: BenchServer, fn: () => Promise<void>, label = 'window'): Promise<{ ms: number; systemMs: number }> {
   await server.profile('start')
   const before = await server.query('stats')
   await fn()
   const after = await server.query('cpu')
   await server.profile('stop', label)
-  return (after.cpuUs - before.cpuUs) / 1000
+  return { ms: (after.cpuUs - before.cpuUs) / 1000, systemMs: (after.systemUs - before.systemUs) / 1000 }
 }
 
 export const closeAll = (clients: LoadClient[]) => waves(clients.length, 200, (i) => clients[i]!.close())

@@ -88,7 +88,7 @@ try {
         const t0 = Date.now()
         const m = await within(s.run(boards[name]), SCENARIO_CAP_MS, `${s.name} on ${name}`)
         // What the run leaves behind (our idle boards unload and compact) is charged to it here, apart.
-        m.cpuAfterMs = await serverCpu(boards[name].server, () => sleep(AFTER_MS), `${s.name}-after`)
+        m.cpuAfterMs = (await serverCpu(boards[name].server, () => sleep(AFTER_MS), `${s.name}-after`)).ms
         runs.get(name)!.push(m)
         console.log(`${s.name.padEnd(10)} ${name.padEnd(9)} ${round} ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${show(m)}`)
       }

@@ -11,9 +11,11 @@ export const ROOM_IDLE_MS = 1000
 
 export type ServerName = 'ours' | 'reference' | 'floor'
 
-/** A reading of the server: CPU time (user + system) in µs; memory only after a forced collection. */
+/** A reading of the server: CPU time (user + system) in µs, of which the kernel's (system) part;
+ *  memory only after a forced collection. */
 export interface Sample {
   cpuUs: number
+  systemUs: number
   heapUsed: number
   rss: number
 }
@@ -29,7 +31,7 @@ export class BenchServer {
   ) {
     child.on('message', (m: { cpu: NodeJS.CpuUsage; mem?: NodeJS.MemoryUsage } | { profiling: boolean }) => {
       if ('profiling' in m) return this.profiled.shift()?.()
-      const s = { cpuUs: m.cpu.user + m.cpu.system, heapUsed: m.mem?.heapUsed ?? NaN, rss: m.mem?.rss ?? NaN }
+      const s = { cpuUs: m.cpu.user + m.cpu.system, systemUs: m.cpu.system, heapUsed: m.mem?.heapUsed ?? NaN, rss: m.mem?.rss ?? NaN }
       this.pending.shift()?.(s)
     })
   }

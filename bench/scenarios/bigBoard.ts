@@ -47,7 +47,7 @@ async function joinEach(boards: Boards, boardId: string, upFront: boolean) {
   for (let i = 0; i < JOINERS; i++) {
     const seat = seats[i] ?? (await boards.seat(boardId, 'listener', `joiner ${i}`))
     await sleep(50)
-    const cpu = await serverCpu(server, async () => {
+    const { ms: cpu } = await serverCpu(server, async () => {
       const start = performance.now()
       const c = new LoadClient(server.wsUrl(boardId, seat.token), `joiner ${i}`, 'count')
       joiners.push(c)

@@ -26,7 +26,7 @@ export async function burst(boards: Boards) {
   const sentAt = new Map<string, number>()
   const probes = listeners.filter((c) => c.doc).map((c) => watchNotes(c.doc!, sentAt, []))
   let convergenceMs = NaN
-  const cpuMs = await serverCpu(server, async () => {
+  const { ms: cpuMs } = await serverCpu(server, async () => {
     const start = performance.now()
     await Promise.all(writers.map((w, i) => writeAll(w, notes[i]!, sentAt)))
     if (await until(() => probes.every((p) => p.count >= total), 60_000)) convergenceMs = performance.now() - start

@@ -17,7 +17,7 @@ export async function fanout(boards: Boards, clients: number, notes = 300, perSe
   const latencies: number[] = []
   const probes = listeners.filter((c) => c.doc).map((c) => watchNotes(c.doc!, sentAt, latencies))
   let converged = false
-  const cpuMs = await serverCpu(server, async () => {
+  const { ms: cpuMs, systemMs } = await serverCpu(server, async () => {
     const start = performance.now()
     for (let i = 0; i < notes; i++) {
       await sleep(start + (i * 1000) / perSecond - performance.now())
@@ -31,6 +31,7 @@ export async function fanout(boards: Boards, clients: number, notes = 300, perSe
   return {
     cpuMs,
     cpuPerDeliveredUs: (cpuMs * 1000) / delivered,
+    systemPerDeliveredUs: (systemMs * 1000) / delivered,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
     converged: converged ? 1 : 0,

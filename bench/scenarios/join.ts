@@ -16,7 +16,7 @@ export async function join(boards: Boards) {
   const seats = await boards.seats(boardId, 'listener', CLIENTS) // the HTTP joins are not what is measured
   let clients: LoadClient[] = []
   let wallMs = 0
-  const cpuMs = await serverCpu(server, async () => {
+  const { ms: cpuMs } = await serverCpu(server, async () => {
     const start = performance.now()
     clients = await waves(CLIENTS, WAVE, async (i) => {
       const c = new LoadClient(server.wsUrl(boardId, seats[i]!.token), `joiner ${i}`, 'presence')
