@@ -1,13 +1,14 @@
 // Export a board (Markdown, CSV, JSON, print page, SVG curve, PDF, PNG) and import one from its JSON.
 import { Hono } from 'hono'
 import { BoardJsonError } from '../shared/export/json.js'
-import { bodyUpTo } from './api.js'
+import { ImportBoardRequest } from '../shared/requests.js'
 import { boardLinks, loadDetached } from './boards.js'
 import { ApiError } from './errors.js'
 import { exportBoard, importBoard, isFormat, FORMATS } from './exporter.js'
 import type { Renderer } from './render.js'
 import type { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
+import { jsonBodyUpTo, validBody } from './validate.js'
 import type { Workshop } from './workshop.js'
 import { bearerToken } from './workshopApi.js'
 
@@ -47,8 +48,10 @@ export function exportApi({ store, rooms, workshop, renderer, publicUrl }: Expor
 
   api.post(
     '/boards/import',
-    bodyUpTo(5 * 1024 * 1024, 'A board export is at most 5 MiB.'),
+    jsonBodyUpTo(5 * 1024 * 1024, 'A board export is at most 5 MiB.', (reason) => new ApiError(400, 'invalid_board_json', `not JSON (${reason})`)),
+    validBody(ImportBoardRequest, 'invalid_board_json'),
     async (c) => {
+      // The envelope is checked; the board itself is read, and explained when wrong, by shared/export/json.ts.
       const { id, facilitatorKey } = await importBoard(store, await c.req.text()).catch((err) => {
         if (err instanceof BoardJsonError || err instanceof SyntaxError) throw new ApiError(400, 'invalid_board_json', err.message)
         throw err

@@ -1,9 +1,8 @@
-// Shapes of the HTTP API, shared by the server that answers and the client that asks.
+// Shapes of the HTTP API, shared by the server that answers and the client that asks. The request bodies and
+// their limits are schemas in ./requests.ts, which both check against.
 
-export interface CreateBoardRequest {
-  title?: string
-  stages?: string[]
-}
+export { LIMITS } from './requests.js'
+export type { ActionRequest, CreateBoardRequest, JoinBoardRequest } from './requests.js'
 
 export interface CreateBoardResponse {
   id: string
@@ -24,14 +23,6 @@ export interface BoardSummary {
   online: number
 }
 
-export interface JoinBoardRequest {
-  name?: string
-  /** Makes the joiner a facilitator. */
-  facilitatorKey?: string
-  /** A read-only view: no name needed, nothing can be changed. */
-  observer?: boolean
-}
-
 export interface JoinBoardResponse {
   participantId: string
   /** Pass as the `token` parameter of the WebSocket and as `Authorization: Bearer` on actions. */
@@ -46,10 +37,3 @@ export interface JoinBoardResponse {
 export interface ApiError {
   error: { code: string; message: string }
 }
-
-export const LIMITS = {
-  titleLength: 200,
-  stageNameLength: 80,
-  maxStages: 20,
-  noteLength: 2000,
-} as const

@@ -1,6 +1,7 @@
 // The awareness state each client publishes (y-protocols/awareness): who they are, where their pointer
 // is on the board, which note they are typing in. Remote states are untrusted, so they are read through
 // readPresence rather than cast.
+import { LIMITS } from './requests.js'
 
 export type Role = 'facilitator' | 'participant'
 
@@ -31,7 +32,8 @@ export interface PresenceState {
   typing: string | null
 }
 
-export const NAME_LENGTH = 40
+/** How long a name may be, in presence as on joining. */
+export const NAME_LENGTH = LIMITS.nameLength
 
 /** Colours for people: distinct from each other and readable as text and outlines on white. */
 export const PRESENCE_COLORS = [

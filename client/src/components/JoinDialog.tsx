@@ -1,6 +1,6 @@
 // Asks a newcomer's display name once; it is remembered in this browser for every board.
 import { createSignal } from 'solid-js'
-import { NAME_LENGTH } from '../../../shared/presence.js'
+import { LIMITS } from '../../../shared/api.js'
 import { t } from '../i18n/i18n.js'
 import { Modal } from './Modal.js'
 
@@ -24,7 +24,7 @@ export function JoinDialog(props: { onJoin: (name: string) => void }) {
             required
             autofocus
             autocomplete="nickname"
-            maxLength={NAME_LENGTH}
+            maxLength={LIMITS.nameLength}
             aria-describedby="join-hint"
             value={name()}
             onInput={(e) => setName(e.currentTarget.value)}

@@ -1,11 +1,6 @@
 // The HTTP API, as the client calls it. Errors come back as ApiCallError with the server's code.
-import type {
-  ApiError,
-  CreateBoardRequest,
-  CreateBoardResponse,
-  JoinBoardRequest,
-  JoinBoardResponse,
-} from '../../../shared/api.js'
+import type { ApiError, CreateBoardResponse, JoinBoardResponse } from '../../../shared/api.js'
+import { CreateBoardRequest, JoinBoardRequest, check } from '../../../shared/requests.js'
 
 export class ApiCallError extends Error {
   constructor(readonly code: string, message: string) {
@@ -13,7 +8,10 @@ export class ApiCallError extends Error {
   }
 }
 
-async function post<T extends object>(path: string, body: unknown): Promise<T> {
+/** POSTs `body` once it passes `schema`, the one the server checks it with; a refusal is an ApiCallError. */
+async function post<T extends object>(path: string, schema: Parameters<typeof check>[0], body: unknown): Promise<T> {
+  const checked = check(schema, body)
+  if (!checked.ok) throw new ApiCallError('invalid_request', checked.message)
   let res: Response
   try {
     res = await fetch(path, {
@@ -32,10 +30,10 @@ async function post<T extends object>(path: string, body: unknown): Promise<T> {
   return data
 }
 
-export const createBoard = (req: CreateBoardRequest) => post<CreateBoardResponse>('/api/boards', req)
+export const createBoard = (req: CreateBoardRequest) => post<CreateBoardResponse>('/api/boards', CreateBoardRequest, req)
 
 export type JoinResponse = JoinBoardResponse
 
 /** Joins a board and gets the token its WebSocket asks for. */
 export const joinBoard = (boardId: string, req: JoinBoardRequest) =>
-  post<JoinBoardResponse>(`/api/boards/${encodeURIComponent(boardId)}/join`, req)
+  post<JoinBoardResponse>(`/api/boards/${encodeURIComponent(boardId)}/join`, JoinBoardRequest, req)

@@ -2,6 +2,7 @@
 // pulse (still, with reduced motion), a spoken announcement and, if wanted, a soft chime. The facilitator
 // starts it with minutes, pauses, resumes, extends and clears it.
 import { Show, createEffect, createSignal, onCleanup } from 'solid-js'
+import { LIMITS } from '../../../shared/api.js'
 import { remainingMs } from '../../../shared/workshop.js'
 import { announce } from '../lib/announce.js'
 import { load, save } from '../lib/storage.js'
@@ -12,7 +13,7 @@ import { useWorkshop } from './context.js'
 import { BellIcon } from './icons.js'
 
 const TICK_MS = 250
-const MAX_MINUTES = 240
+const MAX_MINUTES = LIMITS.maxTimerMs / 60_000
 
 export function Timer() {
   const w = useWorkshop()

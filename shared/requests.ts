@@ -1,0 +1,150 @@
+// What a request body may hold, as valibot schemas: the server checks every body against them (Hono's
+// validator middleware, see server/validate.ts) and the client checks its own before sending. Each limit is
+// written once, in LIMITS, and each refusal names the field in plain words.
+import * as v from 'valibot'
+import { BOARD_FORMAT } from './export/json.js'
+import { PHASES } from './workshop.js'
+
+export const LIMITS = {
+  titleLength: 200,
+  stageNameLength: 80,
+  maxStages: 20,
+  noteLength: 2000,
+  /** A person's display name, on joining and in presence. */
+  nameLength: 40,
+  /** The vote budget and the votes one item may get are each from minVotes to maxVotes. */
+  minVotes: 1,
+  maxVotes: 50,
+  /** The longest a timer may be started or extended by: 4 hours. */
+  maxTimerMs: 4 * 60 * 60_000,
+} as const
+
+/** The message for a body that is not a JSON object (an array, a string, null…). */
+export const NOT_AN_OBJECT = 'The request body must be a JSON object.'
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
+
+/** `schema`, refusing anything but a plain object first (valibot's object() would take an array). */
+const body = <S extends v.GenericSchema<Record<string, unknown>>>(schema: S) =>
+  v.pipe(v.custom<v.InferInput<S>>(isRecord, NOT_AN_OBJECT), schema)
+
+/** The message of an object schema: the missing required field by name. */
+const missingField = (issue: v.BaseIssue<unknown>) => {
+  const key = issue.path?.[0]?.key
+  return key !== undefined ? `"${String(key)}" is required.` : NOT_AN_OBJECT
+}
+const fields = <E extends v.ObjectEntries>(entries: E) => v.object(entries, missingField)
+
+const wholeNumber = (
+  name: string,
+  min: number,
+  max: number,
+  message = `"${name}" must be a whole number from ${min} to ${max}.`,
+) => v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message))
+const flag = (name: string) => v.boolean(`"${name}" must be true or false.`)
+const id = (name: string) => v.string(`"${name}" must be a string (an id).`)
+const oneOf = <const T extends readonly [string, ...string[]]>(name: string, options: T) =>
+  v.picklist(options, `"${name}" must be one of ${options.join(', ')}.`)
+
+// ---- POST /api/boards ----
+
+const stageName = v.pipe(
+  v.string(`Each of "stages" must be a name.`),
+  v.trim(),
+  v.nonEmpty(`Each of "stages" must be a name that is not blank.`),
+  v.maxLength(LIMITS.stageNameLength, `Each of "stages" must be at most ${LIMITS.stageNameLength} characters.`),
+)
+const stagesMessage = `"stages" must be 1 to ${LIMITS.maxStages} non-empty names of at most ${LIMITS.stageNameLength} characters.`
+
+export const CreateBoardRequest = body(
+  fields({
+    title: v.optional(
+      v.pipe(
+        v.string(`"title" must be a string of at most ${LIMITS.titleLength} characters.`),
+        v.maxLength(LIMITS.titleLength, `"title" must be a string of at most ${LIMITS.titleLength} characters.`),
+        v.trim(),
+      ),
+    ),
+    stages: v.optional(
+      v.pipe(v.array(stageName, stagesMessage), v.minLength(1, stagesMessage), v.maxLength(LIMITS.maxStages, stagesMessage)),
+    ),
+  }),
+)
+export type CreateBoardRequest = v.InferInput<typeof CreateBoardRequest>
+
+// ---- POST /api/boards/:id/join ----
+
+const nameMessage = `"name" must be 1 to ${LIMITS.nameLength} characters.`
+
+export const JoinBoardRequest = body(
+  v.pipe(
+    fields({
+      name: v.optional(v.pipe(v.string(nameMessage), v.trim(), v.maxLength(LIMITS.nameLength, nameMessage)), ''),
+      /** Makes the joiner a facilitator. */
+      facilitatorKey: v.optional(v.string('"facilitatorKey" must be a string.')),
+      /** A read-only view: no name needed, nothing can be changed. */
+      observer: v.optional(flag('observer')),
+    }),
+    // Only someone who joins as an observer (a facilitator key makes a facilitator) may come without a name.
+    v.check((j) => (j.observer === true && j.facilitatorKey === undefined) || j.name.length > 0, nameMessage),
+  ),
+)
+export type JoinBoardRequest = v.InferInput<typeof JoinBoardRequest>
+
+// ---- POST /api/boards/:id/actions ----
+
+export const TIMER_COMMANDS = ['start', 'pause', 'resume', 'extend', 'clear'] as const
+
+const action = <const T extends string, E extends v.ObjectEntries>(type: T, entries: E) =>
+  fields({ type: v.literal(type), ...entries })
+const votes = (name: string) => wholeNumber(name, LIMITS.minVotes, LIMITS.maxVotes)
+
+export const ActionRequest = body(
+  v.variant(
+    'type',
+    [
+      action('setPhase', { phase: oneOf('phase', PHASES) }),
+      action('setLocked', { locked: flag('locked') }),
+      action('setPrivateWriting', { on: flag('on') }),
+      action('revealNotes', {}),
+      action('setBudget', { budget: votes('budget'), maxPerItem: votes('maxPerItem') }),
+      action('vote', { itemId: id('itemId'), delta: v.picklist([1, -1], '"delta" must be 1 or -1.') }),
+      action('revealVotes', {}),
+      action('reopenVoting', {}),
+      action('timer', {
+        command: oneOf('command', TIMER_COMMANDS),
+        ms: v.optional(
+          wholeNumber('ms', 0, LIMITS.maxTimerMs, `"ms" must be a whole number of milliseconds from 0 to ${LIMITS.maxTimerMs} (${LIMITS.maxTimerMs / 3_600_000} hours).`),
+          0,
+        ),
+      }),
+      action('handOver', { participantId: id('participantId') }),
+      action('removeParticipant', { participantId: id('participantId') }),
+    ],
+    (issue) => `Unknown action type ${JSON.stringify(issue.input) ?? '(none)'}.`,
+  ),
+)
+/** An action as the client sends it; the server gets it checked, with `ms` defaulting to 0. */
+export type ActionRequest = v.InferInput<typeof ActionRequest>
+
+// ---- POST /api/boards/import: the envelope only; shared/export/json.ts reads the board itself ----
+
+export const ImportBoardRequest = body(
+  v.looseObject(
+    {
+      format: v.literal(BOARD_FORMAT, `"format" must be "${BOARD_FORMAT}": this is not a Touchpoint board export.`),
+      version: v.pipe(v.number('"version" must be a whole number.'), v.integer('"version" must be a whole number.')),
+    },
+    missingField,
+  ),
+)
+
+// ---- checking ----
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
+
+/** `input` checked against `schema`: the value (trimmed, with defaults) or the first refusal in plain words. */
+export function check<S extends v.GenericSchema>(schema: S, input: unknown): Checked<v.InferOutput<S>> {
+  const result = v.safeParse(schema, input, { abortEarly: true })
+  return result.success ? { ok: true, value: result.output } : { ok: false, message: result.issues[0].message }
+}
