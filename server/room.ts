@@ -1,34 +1,29 @@
 // A loaded document (a board, or one person's private notes): its Y.Doc, presence and connections.
+// Three parts: the commit log (this file: queue, judge, persist before relay, revert, compaction,
+// failure), the joiners' cache (server/joinersCache.ts) and presence (server/presenceRelay.ts).
 //
 // What arrives in one tick is applied, appended to the store as one entry, and only then relayed as one
 // frame to everyone, so nothing is seen that is not durable and a burst costs one write. Each client
-// update is applied in its own transaction and checked by the room's policy before it is kept; one that
-// is refused (or undecodable) is discarded by reloading the doc from the durable log, so it is never
-// stored nor relayed, and its sender is closed with a code that tells it to start afresh.
+// update is judged before it touches the doc (server/commit.ts): a refused one is never applied, stored
+// nor relayed, and its sender is closed with a code that says why; honest work that a rule of the moment
+// does not take is applied and reverted by the server, and kept for its writer as drafts first.
 import * as Y from 'yjs'
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import { CloseCode } from '../shared/closeCodes.js'
+import type { Draft } from '../shared/drafts.js'
 import type { Bus, BusMessage } from './bus.js'
-import { Connection } from './connection.js'
-import { stampPresence } from './presence.js'
-import { ProtocolError, awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, type ClientMessage } from './protocol.js'
+import { SERVER, commitClientUpdate } from './commit.js'
+import type { Connection } from './connection.js'
+import { claimClients, SERVER_OWNER } from './judge.js'
+import { JoinersCache } from './joinersCache.js'
+import type { RoomPolicy } from './policy.js'
+import { PresenceRelay } from './presenceRelay.js'
+import { ProtocolError, syncStep1Frame, updateFrame, type ClientMessage } from './protocol.js'
 import { docFromLog } from './storage/snapshot.js'
 import type { Store } from './storage/store.js'
 
-const PRESENCE_BATCH_MS = 25
-const PRESENCE_BATCH_MAX_MS = 150
-
-/** Origin of the server's own changes. */
-export const SERVER = Symbol('server')
+export { SERVER }
 /** Origin of what another server process stored and published. */
 const BUS = Symbol('bus')
-
-export interface RoomPolicy {
-  /** Why `conn`'s transaction is refused, or null. Runs before deleted content is collected. */
-  refusal(conn: Connection, tr: Y.Transaction, room: Room): string | null
-  /** After changes were stored and relayed. */
-  afterChange?(room: Room): void
-}
 
 export interface RoomOptions {
   compactEvery: number
@@ -47,27 +42,18 @@ type Op =
 
 export class Room {
   doc = new Y.Doc()
-  /** Presence lives beside the doc, not in it, so reloading the doc leaves everyone's presence alone. */
-  readonly awareness = new Awareness(new Y.Doc())
   readonly conns = new Set<Connection>()
+  /** Presence lives beside the doc, not in it, so reloading the doc leaves everyone's presence alone. */
+  readonly presence: PresenceRelay
+  /** For fresh joiners: the whole state encoded once, plus the changes since. */
+  private readonly joiners = new JoinersCache()
 
   private pending: Op[] = []
   private flushQueued = false
   private busy: Promise<unknown> | null = null
   private whenDurable: (() => void)[] = []
   private appendedSinceCompact = 0
-  private changedPresence = new Set<number>()
-  /** Presence changed by this process's own connections: the part other processes need to hear. */
-  private localPresence = new Set<number>()
-  /** Joined since the last presence flush: they get everyone's presence in one shared frame. */
-  private newcomers = new Set<Connection>()
-  private presenceTimer: NodeJS.Timeout | null = null
   private failed = false
-  /** For fresh joiners: the whole state as a sync step 2 frame, encoded once, plus the changes since,
-   *  which are re-encoded only when the next joiner comes; dropped when the changes grow past a quarter. */
-  private fullState: { frame: Uint8Array; size: number; since: Uint8Array[]; sinceSize: number; sinceFrame: Uint8Array | null } | null = null
-  /** Which connection speaks for each awareness id. */
-  private readonly owners = new Map<number, Connection>()
 
   constructor(
     readonly docId: string,
@@ -75,8 +61,11 @@ export class Room {
     private lastSeq: number,
     private readonly opts: RoomOptions,
   ) {
-    this.awareness.setLocalState(null) // the server has no presence of its own
-    this.awareness.on('update', this.onPresence)
+    this.presence = new PresenceRelay(this.conns, docId, opts.bus)
+  }
+
+  get awareness() {
+    return this.presence.awareness
   }
 
   /** Takes the stored log; called once, before any connection joins. */
@@ -88,16 +77,12 @@ export class Room {
 
   join(conn: Connection) {
     this.conns.add(conn)
-    if (this.awareness.getStates().size > 0) {
-      this.newcomers.add(conn)
-      this.queuePresence()
-    }
+    this.presence.join(conn)
   }
 
   leave(conn: Connection) {
     if (!this.conns.delete(conn)) return
-    this.newcomers.delete(conn)
-    if (conn.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn)
+    this.presence.leave(conn)
     if (this.conns.size === 0) this.opts.onEmpty(this)
   }
 
@@ -116,18 +101,14 @@ export class Room {
         this.afterDurable(() => this.sendSyncStep2(conn, msg.stateVector))
         break
       case 'update':
-        // An observer's edits are dropped, not refused: its view stays live and read-only.
-        if (conn.identity.role === 'observer') return
         this.pending.push({ conn, update: msg.update })
         this.queueFlush()
         break
-      case 'awareness': {
-        const stamped = stampPresence(msg.update, conn.identity, (id) => this.ownedByOther(conn, id))
-        applyAwarenessUpdate(this.awareness, stamped, conn)
+      case 'awareness':
+        this.presence.receive(conn, msg.update)
         break
-      }
       case 'queryAwareness':
-        conn.send(awarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])))
+        this.presence.query(conn)
         break
     }
   }
@@ -140,11 +121,6 @@ export class Room {
     })
   }
 
-  private ownedByOther(conn: Connection, clientId: number) {
-    const owner = this.owners.get(clientId)
-    return owner !== undefined && owner !== conn
-  }
-
   private askForState(conn: Connection, before: Uint8Array[] = []) {
     conn.askedForState = true
     conn.sendAll([...before, syncStep1Frame(Y.encodeStateVector(this.doc))])
@@ -152,31 +128,9 @@ export class Room {
 
   /** Answers a client's sync step 1 with what it lacks (and asks for its state, if not done yet). */
   private sendSyncStep2(conn: Connection, stateVector: Uint8Array) {
-    const frames = this.missingFrom(stateVector)
+    const frames = this.joiners.answer(this.doc, stateVector)
     if (conn.askedForState) conn.sendAll(frames)
     else this.askForState(conn, frames)
-  }
-
-  private missingFrom(stateVector: Uint8Array): Uint8Array[] {
-    if (!(stateVector.length === 1 && stateVector[0] === 0)) return [syncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector))]
-    if (!this.fullState) {
-      const frame = syncStep2Frame(Y.encodeStateAsUpdate(this.doc))
-      this.fullState = { frame, size: frame.length, since: [], sinceSize: 0, sinceFrame: null }
-    }
-    const cache = this.fullState
-    if (cache.since.length === 0) return [cache.frame]
-    cache.sinceFrame ??= updateFrame(cache.since.length === 1 ? cache.since[0]! : Y.mergeUpdates(cache.since))
-    return [cache.frame, cache.sinceFrame]
-  }
-
-  /** Every change to the doc passes here, so the joiners' cache stays exact. */
-  private changed(update: Uint8Array) {
-    const cache = this.fullState
-    if (!cache) return
-    cache.since.push(update)
-    cache.sinceSize += update.length
-    cache.sinceFrame = null
-    if (cache.sinceSize > cache.size / 4) this.fullState = null
   }
 
   /** Runs `fn` once everything in the doc is durable, so a reply never shows what a crash could lose. */
@@ -202,7 +156,9 @@ export class Room {
     while (from < batch.length && !this.failed) {
       const seg = this.applySegment(batch, from)
       from = seg.next
-      if (seg.updates.length > 0) {
+      // Drafts are durable before the revert that takes their notes off the board is relayed.
+      if (seg.drafts.length > 0) await this.run(this.keepDrafts(seg.drafts))
+      if (seg.updates.length > 0 && !this.failed) {
         changed = true
         const update = seg.updates.length === 1 ? seg.updates[0]! : Y.mergeUpdates(seg.updates)
         await this.run(this.persistAndRelay(update))
@@ -226,66 +182,64 @@ export class Room {
     }
   }
 
-  /** Applies ops from `from` until one must be discarded; returns what the kept ones changed. */
+  /** Applies ops from `from` until one leaves the doc broken; returns what the kept ones changed. */
   private applySegment(batch: Op[], from: number) {
     const updates: Uint8Array[] = []
     const done: ((err?: unknown) => void)[] = []
+    const drafts: { personId: string; drafts: Draft[] }[] = []
     const capture = (u: Uint8Array) => updates.push(u)
+    const dropLater = (i: number, conn: Connection) => {
+      // Later updates from the same sender build on the refused one: drop them too.
+      for (let j = i + 1; j < batch.length; j++) {
+        const later = batch[j]!
+        if ('conn' in later && later.conn === conn) batch.splice(j--, 1)
+      }
+    }
     this.doc.on('update', capture)
     try {
       for (let i = from; i < batch.length; i++) {
         const op = batch[i]!
         if ('change' in op) {
-          this.doc.transact(() => op.change(this.doc), SERVER)
+          this.doc.transact(() => {
+            claimClients(this.doc, [], SERVER_OWNER)
+            op.change(this.doc)
+          }, SERVER)
           done.push(op.done)
           continue
         }
+        if (op.conn.closed) continue
         const before = updates.length
-        const refusal = this.applyChecked(op.conn, op.update)
-        if (refusal) {
-          updates.length = before // the refused transaction's update is not kept
-          const [code, reason] = refusal === 'malformed' ? [CloseCode.malformed, 'malformed update'] : [CloseCode.forbidden, refusal]
-          op.conn.close(code, reason.slice(0, 120))
-          // Later updates from the same sender build on the refused one: drop them too.
-          for (let j = i + 1; j < batch.length; j++) {
-            const later = batch[j]!
-            if ('conn' in later && later.conn === op.conn) batch.splice(j--, 1)
-          }
-          return { updates, done, next: i + 1, discard: true }
+        const out = commitClientUpdate(this.doc, op.conn, op.update, this.opts.policy)
+        if (out.kind === 'reverted' && out.drafts.length > 0) drafts.push(out)
+        if (out.kind === 'refused' || out.kind === 'broken') {
+          op.conn.close(out.code, out.reason.slice(0, 120))
+          dropLater(i, op.conn)
+        }
+        if (out.kind === 'broken') {
+          console.error(`[room ${this.docId}] an update the judge let through did not apply whole: reloading`)
+          updates.length = before // the earlier ones are kept; this one goes with the reload
+          return { updates, done, drafts, next: i + 1, discard: true }
         }
       }
     } finally {
       this.doc.off('update', capture)
     }
-    return { updates, done, next: batch.length, discard: false }
+    return { updates, done, drafts, next: batch.length, discard: false }
   }
 
-  private applyChecked(conn: Connection, update: Uint8Array): string | null {
-    let refusal: string | null = null
-    const check = (tr: Y.Transaction) => {
-      if (tr.origin === conn && refusal === null) refusal = this.opts.policy.refusal(conn, tr, this)
-    }
-    this.doc.on('afterTransaction', check)
+  private async keepDrafts(all: { personId: string; drafts: Draft[] }[]) {
     try {
-      Y.applyUpdate(this.doc, update, conn)
-    } catch {
-      refusal = 'malformed'
-    } finally {
-      this.doc.off('afterTransaction', check)
+      for (const { personId, drafts } of all) await this.opts.policy.keep(personId, drafts)
+    } catch (err) {
+      // Not relayed yet: the writers still hold their notes, and resend them to the reloaded room.
+      this.fail(err)
     }
-    return refusal
   }
 
   /** What another process stored and published: already durable, so it is applied and relayed only. */
   fromBus(msg: BusMessage) {
     if (msg.kind === 'update') this.applyDurable([msg.data])
-    else if (msg.kind === 'awareness') {
-      try {
-        applyAwarenessUpdate(this.awareness, msg.data, BUS)
-      } catch (err) {
-        console.error(`[room ${this.docId}] bad presence from the bus:`, (err as Error).message)
-      }
-    }
+    else if (msg.kind === 'awareness') this.presence.fromBus(msg.data)
   }
 
   /** After the bus was away: take in whatever other processes stored meanwhile. */
@@ -306,7 +260,7 @@ export class Room {
       this.doc.off('update', capture)
     }
     if (!diff) return
-    this.changed(diff)
+    this.joiners.changed(diff)
     const frame = updateFrame(diff)
     for (const conn of this.conns) conn.send(frame)
   }
@@ -320,11 +274,11 @@ export class Room {
     this.doc.destroy()
     this.doc = docFromLog(log.updates)
     this.lastSeq = log.lastSeq
-    this.fullState = null
+    this.joiners.reset()
   }
 
   private async persistAndRelay(update: Uint8Array) {
-    this.changed(update)
+    this.joiners.changed(update)
     try {
       this.lastSeq = await this.store.append(this.docId, update)
     } catch (err) {
@@ -375,59 +329,7 @@ export class Room {
   }
 
   destroy() {
-    if (this.presenceTimer) clearTimeout(this.presenceTimer)
-    this.awareness.off('update', this.onPresence)
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
-  }
-
-  private onPresence = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
-    const conn = origin instanceof Connection ? origin : null
-    if (conn) {
-      for (const id of added) {
-        conn.awarenessIds.add(id)
-        this.owners.set(id, conn)
-      }
-      for (const id of removed) {
-        conn.awarenessIds.delete(id)
-        if (this.owners.get(id) === conn) this.owners.delete(id)
-      }
-    }
-    for (const id of added) this.changedPresence.add(id)
-    for (const id of updated) this.changedPresence.add(id)
-    for (const id of removed) this.changedPresence.add(id)
-    if (origin !== BUS && this.opts.bus) for (const id of [...added, ...updated, ...removed]) this.localPresence.add(id)
-    this.queuePresence()
-  }
-
-  /** Presence waits a little so that a crowd joining, or many cursors moving, costs one frame per
-   *  connection per batch instead of one per change (a 500-person join would otherwise be N²). Every
-   *  batch goes to everyone, so a bigger room waits longer: 25 ms for a few people, 150 ms for 500. */
-  private queuePresence() {
-    if (this.presenceTimer) return
-    const wait = Math.min(PRESENCE_BATCH_MAX_MS, PRESENCE_BATCH_MS + this.conns.size / 4)
-    this.presenceTimer = setTimeout(this.flushPresence, wait)
-  }
-
-  private flushPresence = () => {
-    this.presenceTimer = null
-    const states = this.awareness.getStates()
-    if (this.newcomers.size > 0 && states.size > 0) {
-      const all = awarenessFrame(encodeAwarenessUpdate(this.awareness, [...states.keys()]))
-      for (const conn of this.newcomers) conn.send(all)
-    }
-    if (this.changedPresence.size > 0) {
-      const changes = awarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.changedPresence]))
-      for (const conn of this.conns) if (!this.newcomers.has(conn)) conn.send(changes)
-    }
-    if (this.localPresence.size > 0) {
-      this.opts.bus?.publish(this.docId, { kind: 'awareness', data: encodeAwarenessUpdate(this.awareness, [...this.localPresence]) })
-      this.localPresence.clear()
-    }
-    this.newcomers.clear()
-    this.changedPresence.clear()
   }
 }

@@ -3,7 +3,8 @@
 import { CloseCode } from '../shared/closeCodes.js'
 import type { Role } from '../shared/workshop.js'
 import type { Bus, BusMessage } from './bus.js'
-import { Room, type RoomPolicy } from './room.js'
+import { DENY_ALL, type RoomPolicy } from './policy.js'
+import { Room } from './room.js'
 import type { Store } from './storage/store.js'
 
 export interface RoomsOptions {
@@ -20,8 +21,8 @@ export class Rooms {
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
   private readonly unloading = new Map<string, Promise<void>>()
 
-  /** Set by the workshop, which knows each document's rules. */
-  policyFor: (docId: string) => RoomPolicy = () => ({ refusal: () => null })
+  /** Set by the workshop, which knows each document's rules; until then every write is refused. */
+  policyFor: (docId: string) => RoomPolicy = () => DENY_ALL
 
   constructor(
     private readonly store: Store,

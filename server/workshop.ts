@@ -3,6 +3,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
+import { writeDraft, type Draft } from '../shared/drafts.js'
 import { readBoard, readNote, roots } from '../shared/schema.js'
 import {
   clearHidden, readSession, writeBallot, writeHiddenCounts, writePerson, writeSession, writeTally,
@@ -34,8 +35,17 @@ export class Workshop {
   ) {
     rooms.policyFor = (docId) => {
       const [boardId, , ownerId] = docId.split('/')
-      return ownerId ? privatePolicy(ownerId, (room) => void this.privateChanged(boardId!, ownerId, room)) : boardPolicy()
+      return ownerId
+        ? privatePolicy(ownerId, (room) => void this.privateChanged(boardId!, ownerId, room))
+        : boardPolicy((personId, drafts) => this.keepDrafts(docId, personId, drafts))
     }
+  }
+
+  /** Keeps in a person's private document what the board did not take; durable when it resolves. */
+  private async keepDrafts(boardId: string, personId: string, drafts: Draft[]) {
+    const own = await this.rooms.get(privateDocId(boardId, personId))
+    if (!own) throw new Error('no private document')
+    await own.change((d) => drafts.forEach((draft) => writeDraft(d, draft)))
   }
 
   private serially<T>(boardId: string, fn: () => Promise<T>): Promise<T> {
@@ -60,16 +70,14 @@ export class Workshop {
     const board = await this.store.getBoard(boardId)
     if (!board) throw new ApiError(404, 'board_not_found', `No board with id "${boardId}".`)
     let role: Role = req.observer ? 'observer' : 'participant'
+    // The body's shape and limits were checked against shared/requests.ts on the way in.
     if (req.facilitatorKey !== undefined) {
-      if (typeof req.facilitatorKey !== 'string' || !sameHash(hashSecret(req.facilitatorKey), board.facilitatorKeyHash)) {
+      if (!sameHash(hashSecret(req.facilitatorKey), board.facilitatorKeyHash)) {
         throw new ApiError(403, 'wrong_key', 'That facilitator key does not open this board.')
       }
       role = 'facilitator'
     }
-    const name = typeof req.name === 'string' ? req.name.trim() : ''
-    if (role !== 'observer' && (name.length === 0 || name.length > 40)) {
-      throw new ApiError(400, 'invalid_request', '"name" must be 1 to 40 characters.')
-    }
+    const name = req.name ?? ''
     const count = (await this.store.listParticipants(boardId)).length
     const token = nanoid(32)
     const p: ParticipantRecord = {
@@ -123,6 +131,12 @@ export class Workshop {
         await board.change((d) => writeSession(d, { votesRevealed: true }))
         return this.publishTally(board)
       }
+      case 'reopenVoting':
+        // The ranking goes face down again, so nobody watches it change while people vote.
+        return board.change((d) => {
+          writeSession(d, { votesRevealed: false })
+          writeTally(d, {})
+        })
       case 'handOver':
         return this.handOver(board, who, a.participantId)
       case 'removeParticipant':
@@ -162,13 +176,19 @@ export class Workshop {
     })
   }
 
-  private async revealOf(board: Room, personId: string) {
+  /** Moves a person's private notes onto the board, each under its own key and in its writer's name; a
+   *  key the board already uses (no note ever replaces another), or a board that takes no notes now,
+   *  sends it to their drafts instead. */
+  private async revealOf(board: Room, personId: string, code?: 'phase' | 'locked') {
     const own = await this.rooms.get(privateDocId(board.docId, personId))
     if (!own) return
-    const notes = [...roots(own.doc).notes.values()].map(readNote)
+    const notes = [...roots(own.doc).notes].map(([key, m]) => ({ ...readNote(m), id: key, authorId: personId }))
     if (notes.length === 0) return
+    const taken = new Set(notes.filter((n) => code || roots(board.doc).notes.has(n.id)).map((n) => n.id))
+    const now = Date.now()
     await board.change((d) => {
       for (const n of notes) {
+        if (taken.has(n.id) || roots(d).notes.has(n.id)) continue
         const m = new Y.Map<unknown>()
         for (const [k, v] of Object.entries(n)) if (k !== 'text' && k !== 'clusterId') m.set(k, v)
         m.set('text', new Y.Text(n.text))
@@ -176,7 +196,12 @@ export class Workshop {
       }
       writeHiddenCounts(d, personId, {})
     })
-    await own.change((d) => notes.forEach((n) => roots(d).notes.delete(n.id)))
+    await own.change((d) => {
+      for (const n of notes) {
+        if (taken.has(n.id)) writeDraft(d, { id: n.id, stageId: n.stageId, kind: n.kind, text: n.text, code: code ?? 'taken', savedAt: now })
+        roots(d).notes.delete(n.id)
+      }
+    })
   }
 
   /** After someone's private notes changed: update the face-down counts, or, once writing is no longer
@@ -187,7 +212,7 @@ export class Workshop {
       if (!board) return
       const s = readSession(board.doc)
       if (!writesArePrivate(s)) {
-        if (participantsMayWrite(s)) await this.revealOf(board, personId)
+        await this.revealOf(board, personId, participantsMayWrite(s) ? undefined : s.locked ? 'locked' : 'phase')
         return
       }
       const counts: Record<string, number> = {}
@@ -231,6 +256,7 @@ const toPerson = (p: ParticipantRecord): Person => ({ id: p.id, name: p.name, co
 
 const voteMessages = {
   wrong_phase: 'Voting is open only in the vote phase.',
+  voting_closed: 'Voting closed when the ranking was revealed; the facilitator can reopen it.',
   over_budget: 'You have used all your votes; take one back first.',
   over_item_cap: 'This item already has as many of your votes as allowed.',
   nothing_to_take_back: 'You have no vote on this item to take back.',

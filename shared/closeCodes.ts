@@ -5,9 +5,15 @@ export const CloseCode = {
   malformed: 4400,
   /** The token is missing, wrong, or was revoked (also when the facilitator removed this person). */
   unauthorized: 4401,
-  /** The client wrote what its role or the phase does not allow; nothing of it was kept. The client must
-   *  drop its local copy and load the board again. */
+  /** The client sent what no honest client of its person could have (a server root, someone else's name,
+   *  note or client id, an observer writing); nothing of it was kept. The client saves its own notes as
+   *  drafts on the device, drops its local copy and loads the board again. (What a rule of the moment
+   *  refuses, phase or lock, is not closed: the server reverts it and keeps the person's work as drafts.) */
   forbidden: 4403,
+  /** An update built on something the server does not hold (missing dependencies). Nothing of it was
+   *  kept; the client keeps everything, reconnects, and its sync resends what the server lacks. In the
+   *  45xx range, which the stock y-websocket client retries (it stops for good at any 44xx). */
+  resync: 4509,
   /** The board does not exist; connecting never creates one. */
   unknownBoard: 4404,
   /** The frame is larger than MAX_MESSAGE_BYTES (ws itself answers 1009 before buffering it). */

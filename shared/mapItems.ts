@@ -7,7 +7,7 @@ import * as Y from 'yjs'
 import { keyAt } from './order.js'
 import { byOrder, readBoard, type BoardState, type NoteKind } from './schema.js'
 import { readTally } from './sessionDoc.js'
-import { rank } from './workshop.js'
+import { countOf, rank } from './workshop.js'
 import { asMetric, mapRoots, readMapItems, type MapItem, type Metric } from './journeyMap.js'
 import { LANE_IDS, laneForKind, readLanes, type Lane } from './lanes.js'
 
@@ -81,7 +81,7 @@ export function sourceOf(board: BoardState, source: PromoteSource): Promotable |
 export function promote(doc: Y.Doc, source: PromoteSource, opts: PromoteOptions = {}): string | null {
   const src = sourceOf(readBoard(doc), source)
   if (!src) return null
-  const votes = readTally(doc)[src.id] ?? 0
+  const votes = countOf(readTally(doc), src.id)
   let id = ''
   doc.transact(() => (id = writeItem(doc, src, votes, opts)))
   return id
@@ -92,10 +92,10 @@ export function promote(doc: Y.Doc, source: PromoteSource, opts: PromoteOptions 
 export function promoteTopN(doc: Y.Doc, n: number): string[] {
   const board = readBoard(doc)
   const tally = readTally(doc)
-  const top = rank(promotables(board), tally).filter((p) => (tally[p.id] ?? 0) > 0).slice(0, Math.max(0, n))
+  const top = rank(promotables(board), tally).filter((p) => countOf(tally, p.id) > 0).slice(0, Math.max(0, n))
   const ids: string[] = []
   doc.transact(() => {
-    for (const p of top) ids.push(writeItem(doc, p, tally[p.id] ?? 0, {}))
+    for (const p of top) ids.push(writeItem(doc, p, countOf(tally, p.id), {}))
   })
   return ids
 }

@@ -54,7 +54,7 @@ export const readTally = (doc: Y.Doc): Record<string, number> => Object.fromEntr
 export function writeTally(doc: Y.Doc, votes: Record<string, number>) {
   const m = doc.getMap<number>('tally')
   doc.transact(() => {
-    for (const id of [...m.keys()]) if (!(id in votes)) m.delete(id)
+    for (const id of [...m.keys()]) if (!Object.hasOwn(votes, id)) m.delete(id)
     for (const [id, n] of Object.entries(votes)) if (m.get(id) !== n) m.set(id, n)
   })
 }
@@ -64,7 +64,7 @@ export const readBallot = (privateDoc: Y.Doc): Ballot => Object.fromEntries(priv
 export function writeBallot(privateDoc: Y.Doc, ballot: Ballot) {
   const m = privateDoc.getMap<number>('ballot')
   privateDoc.transact(() => {
-    for (const id of [...m.keys()]) if (!(id in ballot)) m.delete(id)
+    for (const id of [...m.keys()]) if (!Object.hasOwn(ballot, id)) m.delete(id)
     for (const [id, n] of Object.entries(ballot)) if (m.get(id) !== n) m.set(id, n)
   })
 }

@@ -56,12 +56,13 @@ export type Action =
   | { type: 'setBudget'; budget: number; maxPerItem: number }
   | { type: 'vote'; itemId: string; delta: 1 | -1 }
   | { type: 'revealVotes' }
+  | { type: 'reopenVoting' }
   | { type: 'timer'; command: 'start' | 'pause' | 'resume' | 'extend' | 'clear'; ms?: number }
   | { type: 'handOver'; participantId: string }
   | { type: 'removeParticipant'; participantId: string }
 
 export const FACILITATOR_ACTIONS: ReadonlySet<Action['type']> = new Set([
-  'setPhase', 'setLocked', 'setPrivateWriting', 'revealNotes', 'setBudget', 'revealVotes', 'timer', 'handOver',
+  'setPhase', 'setLocked', 'setPrivateWriting', 'revealNotes', 'setBudget', 'revealVotes', 'reopenVoting', 'timer', 'handOver',
   'removeParticipant',
 ])
 
@@ -75,9 +76,16 @@ export const writesArePrivate = (s: Session) => s.phase === 'ideate' && s.privat
 
 export type Ballot = Record<string, number> // itemId -> votes one person gave it
 
-export const votesUsed = (b: Ballot) => Object.values(b).reduce((a, n) => a + n, 0)
+/** Votes on an item; item ids are anyone's words (`constructor`, `__proto__`), so only own whole numbers
+ *  count. The value is read first, so that a reactive store (the client's) tracks the key. */
+export function countOf(votes: Record<string, number>, itemId: string): number {
+  const n = votes[itemId]
+  return Number.isInteger(n) && Object.hasOwn(votes, itemId) ? n! : 0
+}
 
-export type VoteRefusal = 'wrong_phase' | 'over_budget' | 'over_item_cap' | 'nothing_to_take_back' | 'unknown_item'
+export const votesUsed = (b: Ballot) => Object.keys(b).reduce((a, id) => a + countOf(b, id), 0)
+
+export type VoteRefusal = 'wrong_phase' | 'voting_closed' | 'over_budget' | 'over_item_cap' | 'nothing_to_take_back' | 'unknown_item'
 
 /** The ballot after one vote or take-back, or why it is refused. */
 export function castVote(
@@ -88,30 +96,37 @@ export function castVote(
   itemExists: boolean,
 ): { ok: true; ballot: Ballot } | { ok: false; reason: VoteRefusal } {
   if (s.phase !== 'vote' || s.locked) return { ok: false, reason: 'wrong_phase' }
+  // Once the ranking is shown it stays put, until the facilitator reopens voting.
+  if (s.votesRevealed) return { ok: false, reason: 'voting_closed' }
   if (!itemExists) return { ok: false, reason: 'unknown_item' }
-  const current = ballot[itemId] ?? 0
+  const current = countOf(ballot, itemId)
   if (delta === 1) {
     if (votesUsed(ballot) >= s.budget) return { ok: false, reason: 'over_budget' }
     if (current >= s.maxPerItem) return { ok: false, reason: 'over_item_cap' }
   } else if (current === 0) {
     return { ok: false, reason: 'nothing_to_take_back' }
   }
-  const next = { ...ballot, [itemId]: current + delta }
-  if (next[itemId] === 0) delete next[itemId]
+  const next: Ballot = {}
+  for (const id of Object.keys(ballot)) if (countOf(ballot, id) > 0) Object.defineProperty(next, id, own(countOf(ballot, id)))
+  if (current + delta === 0) delete next[itemId]
+  else Object.defineProperty(next, itemId, own(current + delta))
   return { ok: true, ballot: next }
 }
+
+/** A plain own property, even for a key such as `__proto__` (an assignment would set the prototype). */
+const own = (value: number): PropertyDescriptor => ({ value, enumerable: true, writable: true, configurable: true })
 
 /** Sum of every ballot per item. */
 export function tally(ballots: Iterable<Ballot>): Record<string, number> {
   const out: Record<string, number> = {}
-  for (const b of ballots) for (const [id, n] of Object.entries(b)) out[id] = (out[id] ?? 0) + n
+  for (const b of ballots) for (const id of Object.keys(b)) Object.defineProperty(out, id, own(countOf(out, id) + countOf(b, id)))
   return out
 }
 
 /** Items by votes, most first; ties keep board order, so everyone sees the same ranking. */
 export function rank<T extends { id: string }>(items: readonly T[], votes: Record<string, number>): T[] {
   return items
-    .map((item, i) => ({ item, i, v: votes[item.id] ?? 0 }))
+    .map((item, i) => ({ item, i, v: countOf(votes, item.id) }))
     .sort((a, b) => b.v - a.v || a.i - b.i)
     .map((x) => x.item)
 }

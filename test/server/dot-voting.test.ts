@@ -93,7 +93,11 @@ it('keeps tallies hidden until the reveal; then everyone sees the same ranking',
   expect(rankings[0]!.slice(0, 2).sort()).toEqual(['c-delivery', 'n3'])
   expect(rankings[1]).toEqual(rankings[0])
   expect(rankings[2]).toEqual(rankings[0])
-  // After the reveal, a new vote shows at once.
+  // After the reveal the ranking stays put: voting is closed until the facilitator reopens it.
+  expect((await vote(kaveh!.token, 'n4')).body.error?.code).toBe('voting_closed')
+  await w.run({ type: 'reopenVoting' })
+  await until(() => !readSession(layla!.doc).votesRevealed && Object.keys(readTally(layla!.doc)).length === 0, 'the ranking face down')
   expect((await vote(kaveh!.token, 'n4')).status).toBe(200)
-  await until(() => readTally(layla!.doc).n4 === 1, 'live tally after reveal')
+  await w.run({ type: 'revealVotes' })
+  await until(() => readTally(layla!.doc).n4 === 1, 'the new vote in the tally')
 })

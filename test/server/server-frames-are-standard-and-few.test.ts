@@ -8,6 +8,7 @@ import { SqliteStore } from '../../server/storage/sqlite.js'
 import { addNote, initBoard, readBoard } from '../../shared/schema.js'
 import { rawClient, until } from '../helpers/clients.js'
 import { createBoard, joinBoard, startTestServer, tempDir, type TestServer } from '../helpers/server.js'
+import { testPolicy } from '../helpers/fakeSocket.js'
 
 /** Reads one server frame the way any WebSocket peer would, then its y-websocket message with lib0. */
 function parse(frame: Uint8Array) {
@@ -67,7 +68,7 @@ it('answers a fresh client with the whole board, then its own sync step 1', asyn
 })
 
 it('hands both to the socket in one write, and the same bytes of an update to every connection', async () => {
-  const room = new Room('doc', new SqliteStore(tempDir()), 1, { compactEvery: 500, policy: { refusal: () => null }, onEmpty() {}, onFailed() {} })
+  const room = new Room('doc', new SqliteStore(tempDir()), 1, { compactEvery: 500, policy: testPolicy(), onEmpty() {}, onFailed() {} })
   const board = new Y.Doc()
   initBoard(board, 'نقشه سفر', ['آگاهی'], () => 's1')
   room.load([Y.encodeStateAsUpdate(board)])

@@ -1,0 +1,288 @@
+// Judges a client's update before it touches the document: decoded with Yjs's own decoder, checked
+// for client ids that are not this person's and for anything it builds on that the document lacks,
+// then resolved into the writes it would make (which record, which field, whose) and each write put
+// to the rule table (shared/rules.ts) with this connection's person as the writer.
+//
+// Nothing is kept pending: Yjs would hold an update with missing dependencies and integrate it later
+// inside someone else's transaction, so the policy would judge it as theirs. Such an update is refused.
+import * as Y from 'yjs'
+import { judgeWrite, type Refusal, type RecordRules, type Write, type Writer } from '../shared/rules.js'
+
+/** The server root that says whose each client id is: clientId -> personId (or SERVER_OWNER). */
+export const CLIENTS_ROOT = 'clients'
+export const SERVER_OWNER = '#server'
+
+export type Verdict =
+  /** Keep it; first record `claims` (client ids it uses for the first time) as this person's. */
+  | { kind: 'ok'; claims: number[] }
+  /** Honest work that a rule of the moment does not take: apply, keep the author's version, revert. */
+  | { kind: 'notNow'; claims: number[]; refusal: Refusal; roots: Set<string>; notes: Set<string> }
+  | { kind: 'forged'; reason: string }
+  | { kind: 'missing'; reason: string }
+  | { kind: 'malformed'; reason: string }
+
+type Struct = Y.Item | Y.GC
+/** Where a change lands: root name, then each level's key ('#' inside a sequence such as a Y.Text). */
+interface Place {
+  segs: string[]
+  /** The item holding the record at [root, key], and whether this update creates it. */
+  record: Y.Item | null
+  fresh: boolean
+}
+interface Found {
+  s: Struct
+  isFresh: boolean
+}
+
+const MISSING: Verdict = { kind: 'missing', reason: 'builds on changes the server does not have' }
+
+export function judgeUpdate(doc: Y.Doc, update: Uint8Array, who: Writer, rules: RecordRules): Verdict {
+  let decoded: ReturnType<typeof Y.decodeUpdate>
+  try {
+    decoded = Y.decodeUpdate(update)
+  } catch {
+    return { kind: 'malformed', reason: 'malformed update' }
+  }
+  return new Judgement(doc, rules).judge(decoded, who)
+}
+
+/** One update's judging: the lookups it shares between its steps. */
+class Judgement {
+  private readonly store: Y.Doc['store']
+  /** client -> its new structs, in clock order */
+  private readonly fresh = new Map<number, Struct[]>()
+  /** client -> the clock after this update (new structs included) */
+  private readonly ends = new Map<number, number>()
+  private readonly typePlaces = new Map<Y.AbstractType<any>, Place | null>()
+  private readonly freshPlaces = new Map<Struct, Place | null>()
+  private rootNames: Map<Y.AbstractType<any>, string> | null = null
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly rules: RecordRules,
+  ) {
+    this.store = doc.store
+  }
+
+  judge(decoded: ReturnType<typeof Y.decodeUpdate>, who: Writer): Verdict {
+    const claims = this.clocks(decoded.structs, who.personId)
+    if (!Array.isArray(claims)) return claims
+    const writes: Write[] = []
+    const refusal = this.structWrites(writes) ?? this.deleteWrites(decoded.ds, writes)
+    if (refusal) return refusal
+
+    let moment: Refusal | null = null
+    let roots: Set<string> | null = null
+    let notes: Set<string> | null = null
+    for (const w of writes) {
+      const r = judgeWrite(this.rules, who, w)
+      if (!r) continue
+      if (r.kind === 'forged') return { kind: 'forged', reason: r.reason }
+      moment ??= r
+      ;(roots ??= new Set()).add(w.root)
+      notes ??= new Set()
+      if (w.root === 'notes' && (w.op === 'create' || (w.op === 'field' && (w.field === 'text' || w.field === 'kind')))) notes.add(w.key)
+    }
+    if (moment) return { kind: 'notNow', claims, refusal: moment, roots: roots!, notes: notes! }
+    return { kind: 'ok', claims }
+  }
+
+  /** Client ids and clocks: only this person's, each continuing where the document stands. */
+  private clocks(structs: (Y.Item | Y.GC | Y.Skip)[], personId: string): number[] | Verdict {
+    const claims: number[] = []
+    const owners = this.doc.getMap<string>(CLIENTS_ROOT)
+    let last = -1
+    let known = 0
+    let list: Struct[] | undefined
+    for (const s of structs) {
+      const c = s.id.client
+      if (c !== last) {
+        if (this.ends.has(c)) return { kind: 'malformed', reason: 'a client listed twice in one update' }
+        last = c
+        known = Y.getState(this.store, c)
+        this.ends.set(c, known)
+        list = undefined
+      }
+      if (s instanceof Y.Skip) continue
+      if (s.id.clock > known) return MISSING
+      const end = s.id.clock + s.length
+      if (end <= known) continue // already in the document
+      if (!list) {
+        const owner = owners.get(String(c))
+        if (owner === undefined) claims.push(c)
+        else if (owner !== personId) return { kind: 'forged', reason: 'writes under a client id that is not yours' }
+        this.fresh.set(c, (list = []))
+      }
+      list.push(s as Struct)
+      known = end
+      this.ends.set(c, end)
+    }
+    return claims
+  }
+
+  private exists(id: Y.ID) {
+    return id.clock < (this.ends.get(id.client) ?? Y.getState(this.store, id.client))
+  }
+
+  private find(id: Y.ID): Found | undefined {
+    const list = this.fresh.get(id.client)
+    if (list) for (const s of list) if (id.clock >= s.id.clock && id.clock < s.id.clock + s.length) return { s, isFresh: true }
+    if (id.clock >= Y.getState(this.store, id.client)) return undefined
+    return { s: Y.getItem(this.store, id) as Struct, isFresh: false }
+  }
+
+  // ---- places: where each struct would land, as Yjs's own integration would resolve it ----
+
+  /** The place of what is inside the type that `holder` holds. */
+  private inside(holder: Found): Place | null {
+    const h = holder.s
+    if (!(h instanceof Y.Item) || !(h.content instanceof Y.ContentType) || h.deleted) return null
+    const at = holder.isFresh ? this.freshPlace(h) : this.docItemPlace(h)
+    if (!at) return null
+    if (at.segs.length === 2) return { segs: at.segs, record: h, fresh: holder.isFresh }
+    return at
+  }
+
+  private placeOfType(t: Y.AbstractType<any>): Place | null {
+    const known = this.typePlaces.get(t)
+    if (known !== undefined) return known
+    let p: Place | null
+    if (t._item === null) {
+      if (!this.rootNames) {
+        this.rootNames = new Map()
+        for (const [name, type] of this.doc.share) this.rootNames.set(type, name)
+      }
+      const name = this.rootNames.get(t)
+      p = name === undefined ? null : { segs: [name], record: null, fresh: false }
+    } else p = this.inside({ s: t._item, isFresh: false })
+    this.typePlaces.set(t, p)
+    return p
+  }
+
+  private docItemPlace(it: Y.Item): Place | null {
+    return extend(this.placeOfType(it.parent as Y.AbstractType<any>), it.parentSub)
+  }
+
+  private freshPlace(it: Struct): Place | null {
+    const known = this.freshPlaces.get(it)
+    if (known !== undefined) return known
+    this.freshPlaces.set(it, null) // a cycle resolves to nowhere
+    let p: Place | null = null
+    if (it instanceof Y.Item) {
+      if (it.origin || it.rightOrigin) {
+        // As Item.getMissing: an origin in garbage makes the item garbage; else the left one's parent.
+        const left = it.origin ? this.find(it.origin) : undefined
+        const right = it.rightOrigin ? this.find(it.rightOrigin) : undefined
+        const base = left ?? right
+        if (base && !(left?.s instanceof Y.GC) && !(right?.s instanceof Y.GC) && base.s instanceof Y.Item) {
+          p = base.isFresh ? this.freshPlace(base.s) : this.docItemPlace(base.s)
+        }
+      } else if (typeof it.parent === 'string') {
+        p = { segs: [it.parent, it.parentSub ?? '#'], record: null, fresh: false }
+      } else if (it.parent instanceof Y.ID) {
+        const holder = this.find(it.parent)
+        p = holder ? extend(this.inside(holder), it.parentSub) : null
+      }
+    }
+    this.freshPlaces.set(it, p)
+    return p
+  }
+
+  private authorOf(record: Y.Item | null, root: string): string | undefined {
+    const field = Object.hasOwn(this.rules, root) ? this.rules[root]!.author : undefined
+    if (!field || !record || !(record.content instanceof Y.ContentType)) return undefined
+    const value = (record.content.type as Y.Map<unknown>)._map.get(field)
+    return value && !value.deleted ? (value.content.getContent()[0] as string | undefined) : undefined
+  }
+
+  private live(root: string, key: string) {
+    const it = this.doc.share.get(root)?._map.get(key)
+    return it && !it.deleted ? it : undefined
+  }
+
+  // ---- what the update would change ----
+
+  private structWrites(writes: Write[]): Verdict | null {
+    let creations: Map<Y.Item, { root: string; key: string; fields: Record<string, unknown> }> | null = null
+    for (const list of this.fresh.values()) {
+      for (const s of list) {
+        if (!(s instanceof Y.Item)) continue
+        if ((s.origin && !this.exists(s.origin)) || (s.rightOrigin && !this.exists(s.rightOrigin))) return MISSING
+        if (s.parent instanceof Y.ID && !this.exists(s.parent)) return MISSING
+        const c = s.content
+        if (c instanceof Y.ContentDoc || c instanceof Y.ContentBinary || c instanceof Y.ContentJSON) {
+          return { kind: 'forged', reason: 'content a board does not hold' }
+        }
+        const p = this.freshPlace(s)
+        if (!p) continue // lands in garbage: no effect
+        const [root, key, field] = p.segs as [string, string, string | undefined]
+        if (key === '#') return { kind: 'forged', reason: `"${root}" is not a list` }
+        const depth = p.segs.length
+        if (c instanceof Y.ContentDeleted) {
+          // Already deleted when sent, it still displaces the live value under its key, if any.
+          const live = depth === 2 ? this.live(root, key) : undefined
+          if (live) writes.push({ op: 'delete', root, key, author: this.authorOf(live, root) })
+          else if (depth > 2 && !p.fresh) writes.push({ op: 'field', root, key, field: field!, author: this.authorOf(p.record, root) })
+          continue
+        }
+        if (depth === 2) {
+          const rule = Object.hasOwn(this.rules, root) ? this.rules[root] : undefined
+          if (rule?.fields && !(c instanceof Y.ContentType)) return { kind: 'forged', reason: `"${root}" holds records` }
+          const live = this.live(root, key)
+          if (live) writes.push({ op: 'replace', root, key, author: this.authorOf(live, root) })
+          creations ??= new Map()
+          if (!creations.has(s)) creations.set(s, { root, key, fields: {} })
+        } else if (p.fresh && p.record) {
+          creations ??= new Map()
+          let created = creations.get(p.record)
+          if (!created) creations.set(p.record, (created = { root, key, fields: {} }))
+          if (depth === 3) created.fields[field!] = c instanceof Y.ContentAny ? c.arr[c.arr.length - 1] : c instanceof Y.ContentType ? c.type : undefined
+        } else {
+          writes.push({ op: 'field', root, key, field: field!, author: this.authorOf(p.record, root) })
+        }
+      }
+    }
+    if (creations) for (const c of creations.values()) writes.push({ op: 'create', ...c })
+    return null
+  }
+
+  /** Deletions: only of what is live now (a sync message repeats the whole delete set). Deleting a
+   *  record deletes its fields too: those are part of the record's deletion, not writes of their own. */
+  private deleteWrites(ds: ReturnType<typeof Y.decodeUpdate>['ds'], writes: Write[]): Verdict | null {
+    if (ds.clients.size === 0) return null
+    const deleted: [Y.Item, Place][] = []
+    for (const [client, ranges] of ds.clients) {
+      const have = Y.getState(this.store, client)
+      const limit = this.ends.get(client) ?? have
+      const structs = this.store.clients.get(client)
+      for (const { clock, len } of ranges) {
+        const end = clock + len
+        if (end > limit) return { kind: 'missing', reason: 'deletes changes the server does not have' }
+        if (!structs || clock >= have) continue // only this update's own new items
+        for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < end; i++) {
+          const it = structs[i]!
+          if (!(it instanceof Y.Item) || it.deleted) continue
+          const p = this.docItemPlace(it)
+          if (p) deleted.push([it, p])
+        }
+      }
+    }
+    let records: Set<Y.Item> | null = null
+    for (const [it, p] of deleted) if (p.segs.length === 2) (records ??= new Set()).add(it)
+    for (const [it, p] of deleted) {
+      const [root, key, field] = p.segs as [string, string, string | undefined]
+      if (p.segs.length === 2) writes.push({ op: 'delete', root, key, author: this.authorOf(it, root) })
+      else if (!p.record || !records?.has(p.record)) writes.push({ op: 'field', root, key, field: field!, author: this.authorOf(p.record, root) })
+    }
+    return null
+  }
+}
+
+const extend = (p: Place | null, sub: string | null): Place | null => p && { segs: [...p.segs, sub ?? '#'], record: p.record, fresh: p.fresh }
+
+/** Records client ids as their writer's, in a transaction of the server's own (which claims its id too). */
+export function claimClients(doc: Y.Doc, ids: readonly number[], personId: string) {
+  const clients = doc.getMap<string>(CLIENTS_ROOT)
+  if (clients.get(String(doc.clientID)) !== SERVER_OWNER) clients.set(String(doc.clientID), SERVER_OWNER)
+  for (const id of ids) clients.set(String(id), personId)
+}

@@ -1,0 +1,149 @@
+// The one rule table: who may write which root, record and field of a board or a private document, in
+// which phase and lock state. The server's judge (server/judge.ts) applies it to every client update
+// before it touches a document, the client's guards ask it before offering a control, and the tests read
+// it. A refusal is one of two kinds:
+//   forged  — no honest client of this person could have sent it (a server root, someone else's name or
+//             note, an observer writing): the connection is closed and nothing is kept.
+//   notNow  — honest work that a rule of the moment (phase, lock) does not take: it is reverted on the
+//             board and what the person wrote is kept for them as drafts (see README, "Drafts").
+import { participantsMayWrite, type Role, type Session } from './workshop.js'
+
+export type RefusalKind = 'forged' | 'notNow'
+export interface Refusal {
+  kind: RefusalKind
+  /** Stable, for clients and tests: e.g. `phase`, `locked`, `not_author`, `server_root`. */
+  code: string
+  /** Plain English for logs and the close reason; the client says it in the person's language. */
+  reason: string
+}
+
+/** How a field of a record may change after the record was created. */
+type FieldRule =
+  | 'fixed' // written once, when the record is created; never changes after
+  | 'author' // the record's author or the facilitator
+  | 'anyone' // anyone who may write the record now
+
+interface RecordRoot {
+  /** Who writes it at all: participants (and the facilitator), or the facilitator alone. */
+  writers: 'participants' | 'facilitator'
+  /** The field naming a record's author, if records have one. */
+  author?: string
+  /** When participants may write (the facilitator is never held by phase or lock). */
+  open?: (s: Session) => boolean
+  /** Whose key a participant may write, for roots keyed by person (emotion ratings). */
+  ownKey?: (key: string, personId: string) => boolean
+  /** Fields of each record; a field not listed here is refused. Absent: the root holds plain values. */
+  fields?: Record<string, FieldRule>
+}
+
+export type RecordRules = Record<string, RecordRoot>
+
+const ratingsOpen = (s: Session) => s.phase === 'map' && !s.locked
+
+/** The board document. Roots not listed are the server's (session, people, hidden, tally, clients). */
+export const BOARD_RULES: RecordRules = {
+  notes: {
+    writers: 'participants',
+    author: 'authorId',
+    open: participantsMayWrite,
+    fields: {
+      id: 'fixed', authorId: 'fixed', createdAt: 'fixed',
+      text: 'author', kind: 'author',
+      stageId: 'anyone', order: 'anyone', clusterId: 'anyone',
+    },
+  },
+  clusters: {
+    writers: 'participants',
+    open: participantsMayWrite,
+    fields: { id: 'fixed', createdAt: 'fixed', name: 'anyone', stageId: 'anyone', order: 'anyone' },
+  },
+  ratings: { writers: 'participants', open: ratingsOpen, ownKey: (key, personId) => key.startsWith(`${personId}:`) },
+  meta: { writers: 'facilitator' },
+  stages: { writers: 'facilitator' },
+  frame: { writers: 'facilitator' },
+  lanes: { writers: 'facilitator' },
+  mapItems: { writers: 'facilitator' },
+  emotions: { writers: 'facilitator' },
+}
+
+/** A private document: its owner writes notes (always open: they are private) and may throw a draft away. */
+export const PRIVATE_RULES: RecordRules = {
+  notes: { writers: 'participants', author: 'authorId', fields: BOARD_RULES.notes!.fields! },
+  drafts: { writers: 'participants' },
+}
+
+/** One change an update would make, as the judge resolved it against the document. */
+export type Write =
+  /** A new record under a key that holds none (or a plain value under a key of a value root). */
+  | { op: 'create'; root: string; key: string; fields: Record<string, unknown> }
+  /** A new record or value under a key that already holds a live one. */
+  | { op: 'replace'; root: string; key: string; author: string | undefined }
+  | { op: 'delete'; root: string; key: string; author: string | undefined }
+  /** A field of an existing record set, deleted, or edited inside (text). */
+  | { op: 'field'; root: string; key: string; field: string; author: string | undefined }
+
+export interface Writer {
+  personId: string
+  role: Role
+  session: Session
+}
+
+const forged = (code: string, reason: string): Refusal => ({ kind: 'forged', code, reason })
+const notNow = (s: Session): Refusal =>
+  s.locked
+    ? { kind: 'notNow', code: 'locked', reason: 'the board is locked' }
+    : { kind: 'notNow', code: 'phase', reason: `this cannot change in the ${s.phase} phase` }
+
+/** Why `w` is refused for `who` under `rules`, or null when it may be kept. */
+export function judgeWrite(rules: RecordRules, who: Writer, w: Write): Refusal | null {
+  const rule = Object.hasOwn(rules, w.root) ? rules[w.root] : undefined
+  if (!rule) return forged('server_root', `"${w.root}" is written by the server only`)
+  if (who.role === 'observer') return forged('observer', 'observers cannot change the board')
+  const facilitator = who.role === 'facilitator'
+  if (rule.writers === 'facilitator' && !facilitator) return forged('facilitator_only', `only the facilitator changes "${w.root}"`)
+  if (rule.ownKey && !facilitator && !rule.ownKey(w.key, who.personId)) return forged('not_yours', `you may only write your own "${w.root}"`)
+
+  const isAuthor = (author: string | undefined) => author !== undefined && author === who.personId
+  switch (w.op) {
+    case 'create':
+      if (rule.fields) {
+        for (const f of Object.keys(w.fields)) if (!Object.hasOwn(rule.fields, f)) return forged('unknown_field', `"${w.root}" records have no field "${f}"`)
+        if ('id' in rule.fields && w.fields.id !== w.key) return forged('wrong_key', 'a record is kept under its own id')
+        if (rule.author && w.fields[rule.author] !== who.personId) return forged('not_author', 'a new record must be written in your own name')
+      }
+      break
+    case 'replace':
+      // Records: the author's or the facilitator's (the author field is fixed, so the new one is theirs too).
+      // Plain values (a title, one's own rating) are replaced like any write to them.
+      if (rule.fields && !facilitator && !(rule.author && isAuthor(w.author))) return forged('not_author', 'only its author or the facilitator may replace a record')
+      break
+    case 'delete':
+      if (!facilitator && rule.author && !isAuthor(w.author)) return forged('not_author', 'only its author or the facilitator may delete a note')
+      break
+    case 'field': {
+      const f = rule.fields
+      if (!f) break
+      const fr = Object.hasOwn(f, w.field) ? f[w.field] : undefined
+      if (!fr) return forged('unknown_field', `"${w.root}" records have no field "${w.field}"`)
+      if (fr === 'fixed') return forged('fixed_field', `"${w.field}" is written once, when the record is made`)
+      if (fr === 'author' && !facilitator && !isAuthor(w.author)) return forged('not_author', `only its author or the facilitator changes "${w.field}"`)
+      break
+    }
+  }
+  if (!facilitator && rule.open && !rule.open(who.session)) return notNow(who.session)
+  return null
+}
+
+/** For the client's guards: why this person may not change a field of a note now, or null. */
+export function noteFieldRefusal(who: Writer, author: string, field: string, isPrivate = false): Refusal | null {
+  return judgeWrite(isPrivate ? PRIVATE_RULES : BOARD_RULES, who, { op: 'field', root: 'notes', key: '', field, author })
+}
+
+/** For the client's guards: why this person may not add (or remove) a record in `root` now, or null. */
+export function recordRefusal(who: Writer, root: string, op: 'create' | 'delete', author = who.personId): Refusal | null {
+  const rule = BOARD_RULES[root]
+  const w: Write = op === 'create'
+    ? { op, root, key: 'k', fields: rule?.fields ? { ...(rule.fields.id ? { id: 'k' } : {}), ...(rule.author ? { [rule.author]: who.personId } : {}) } : {} }
+    : { op, root, key: 'k', author }
+  return judgeWrite(BOARD_RULES, who, w)
+}
