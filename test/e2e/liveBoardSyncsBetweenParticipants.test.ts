@@ -1,19 +1,22 @@
 // Three people on one board: every note added, edited, moved (by drag and drop) or deleted by one of
-// them reaches the other two live; a remote edit does not move the caret of someone typing.
+// them reaches the other two live; a remote edit does not move the caret of someone typing. (A note's text
+// is its author's or the facilitator's, as the rule table says: the two typing at once are those two.)
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOpenBoard } from '../helpers/boards.js'
 import { addNote, launchBrowser, newParticipant, note, openBoard, stage, type Participant } from '../helpers/browser.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
+import type { CreateBoardResponse } from '../../shared/api.js'
 
 let server: TestServer
 let browser: Browser
 let people: Participant[]
+let board: CreateBoardResponse
 
 beforeAll(async () => {
   server = await startTestServer()
   browser = await launchBrowser()
-  const board = await createOpenBoard(server.url, { title: 'رحلة العميل', stages: ['Awareness', 'Consideration', 'Decision'] })
+  board = await createOpenBoard(server.url, { title: 'رحلة العميل', stages: ['Awareness', 'Consideration', 'Decision'] })
   people = await Promise.all(['Leila', 'Omid', 'Sami'].map((name) => newParticipant(browser, { name })))
   await Promise.all(people.map((p) => openBoard(p, board.participantUrl)))
 })
@@ -35,24 +38,33 @@ describe('live board', () => {
   })
 
   it('propagates edits, keeping a typing person’s caret in place', async () => {
-    const [a, b, c] = people
-    await addNote(b!.page, 'Consideration', 'compares prices', 'action')
+    const [a, , c] = people
+    const host = await newParticipant(browser, { name: 'Rana' })
+    await openBoard(host, board.facilitatorUrl)
+    await addNote(c!.page, 'Consideration', 'compares prices', 'action')
     await expect.poll(() => texts(a!, 'Consideration')).toEqual(['compares prices'])
+    // Leila did not write it: she cannot start editing its text, and the note says why.
+    await note(a!.page, 'compares prices').locator('.note-text').click()
+    expect(await a!.page.locator('textarea.note-editor').count()).toBe(0)
+    expect(await note(a!.page, 'compares prices').locator('.note-text').getAttribute('title')).toBe(
+      'Only the person who wrote this note, or the facilitator, can change its text.',
+    )
 
-    // Sami starts typing at the end of the note while Leila types at its start.
+    // Sami, its author, starts typing at the end of the note while the facilitator types at its start.
     await note(c!.page, 'compares prices').locator('.note-text').click()
     const editor = c!.page.locator('textarea.note-editor')
     await editor.press('End')
     await expect.poll(() => a!.page.locator('.note .typing').textContent()).toBe('Sami is typing…')
-    await note(a!.page, 'compares prices').locator('.note-text').click({ position: { x: 1, y: 5 } })
-    await a!.page.locator('textarea.note-editor').press('Home')
-    await a!.page.keyboard.type('Often ')
+    await note(host.page, 'compares prices').locator('.note-text').click({ position: { x: 1, y: 5 } })
+    await host.page.locator('textarea.note-editor').press('Home')
+    await host.page.keyboard.type('Often ')
     await expect.poll(() => editor.inputValue()).toBe('Often compares prices')
     await c!.page.keyboard.type(' and reviews')
     await c!.page.keyboard.press('Escape')
-    await a!.page.keyboard.press('Escape')
-    for (const p of people) await expect.poll(() => texts(p, 'Consideration')).toEqual(['Often compares prices and reviews'])
+    await host.page.keyboard.press('Escape')
+    for (const p of [...people, host]) await expect.poll(() => texts(p, 'Consideration')).toEqual(['Often compares prices and reviews'])
     await expect.poll(() => a!.page.locator('.note .typing').count()).toBe(0)
+    await host.context.close()
   })
 
   it('moves a note by drag and drop for everyone', async () => {

@@ -60,8 +60,10 @@ describe('presence', () => {
     const b = await newParticipant(browser, { name: 'Reza' })
     await openBoard(a, board.participantUrl)
     await openBoard(b, board.participantUrl)
+    // Each types in a note of their own (a note's text is its author's, or the facilitator's).
     await addNote(a.page, 'Awareness', 'Reads a blog post')
-    await addNote(a.page, 'Awareness', 'Asks a friend')
+    await addNote(b.page, 'Awareness', 'Asks a friend')
+    await note(a.page, 'Asks a friend').waitFor()
     await note(b.page, 'Asks a friend').locator('.note-text').click()
     await expect.poll(() => note(a.page, 'Asks a friend').locator('.typing').textContent()).toBe('Reza is typing…')
     expect(await note(a.page, 'Reads a blog').locator('.typing').count()).toBe(0)

@@ -7,6 +7,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import { CloseCode } from '../../../shared/closeCodes.js'
 import { roots } from '../../../shared/schema.js'
+import { saveLocalDrafts } from '../lib/localDrafts.js'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'notFound'
 
@@ -15,6 +16,8 @@ export type Connection = ReturnType<typeof connectBoard>
 export interface ConnectionEvents {
   /** The server no longer accepts the token (unknown, or this person was removed: see `reason`). */
   onUnauthorized?: (reason: string) => void
+  /** This person's id, so that their notes are saved as drafts before a refused copy is dropped. */
+  me?: () => string
 }
 
 const wsBase = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
@@ -31,10 +34,15 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
   const [status, setStatus] = createSignal<ConnectionStatus>(navigator.onLine ? 'connecting' : 'offline')
   /** True once there is a board to show: from this device's copy, or from the server. */
   const [ready, setReady] = createSignal(false)
+  /** True once the server's board has been received on this connection (not only this device's copy). */
+  const [synced, setSynced] = createSignal(false)
   const hasBoard = () => roots(doc).stages.size > 0 || roots(doc).meta.has('title')
 
   local.on('synced', () => hasBoard() && setReady(true))
-  provider.on('sync', (synced: boolean) => synced && setReady(true))
+  provider.on('sync', (isSynced: boolean) => {
+    if (isSynced) setReady(true)
+    setSynced(isSynced)
+  })
 
   provider.on('status', ({ status: s }: { status: string }) => {
     if (s === 'connected') setStatus('connected')
@@ -47,9 +55,15 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
     else if (code === CloseCode.unauthorized) events.onUnauthorized?.(reason)
     else if (code === CloseCode.forbidden) {
       // The server refused a change of ours and kept none of it; our copy now differs from the board
-      // for good, so it is dropped and the board loaded afresh.
+      // for good, so it is dropped and the board loaded afresh. This person's notes are saved as drafts
+      // on the device first: whatever of them the server did not keep is shown to them after the reload.
+      provider.disconnect()
+      const personId = events.me?.()
+      if (personId) saveLocalDrafts(boardId, personId, doc)
       void local.clearData().then(() => location.reload())
     }
+    // `resync` (45xx) never gets here: the provider keeps everything and reconnects, and its sync sends
+    // the server what it lacks. Nothing is cleared.
   })
 
   // A dropped network often leaves the socket open for tens of seconds; the browser knows sooner.
@@ -84,5 +98,5 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
     doc.destroy()
   }
 
-  return { doc, awareness, status, setStatus, ready, start, forget, destroy }
+  return { doc, awareness, status, setStatus, ready, synced, start, forget, destroy }
 }

@@ -28,7 +28,7 @@ export function BoardPage(props: { boardId: string }) {
   takeFacilitatorKey(boardId)
   const [name, setName] = createSignal(displayName())
   const observer = isObserverLink()
-  const conn = connectBoard(boardId, { onUnauthorized: (reason) => workshop.onUnauthorized(reason) })
+  const conn = connectBoard(boardId, { onUnauthorized: (reason) => workshop.onUnauthorized(reason), me: () => me() })
   const membership = createMembership(boardId, conn, name, observer)
   // Notes are signed with the id the server gave on joining (the browser's own id until then).
   const me = () => membership.session()?.participantId ?? userId()
@@ -70,10 +70,14 @@ export function BoardPage(props: { boardId: string }) {
     pendingCaret: () => caret,
     keepCaret: (at) => (caret = at),
   }
-  // An editor open when the phase stops allowing changes would be refused by the server: close it.
+  // An editor open when the rule table stops allowing this change (phase, lock, a hand-over) would be
+  // refused by the server: close it. (A keystroke already in flight is kept for the person as a draft.)
   createEffect(() => {
     const id = editing()
-    if (id && !workshop.isPrivateNote(id) && !workshop.mayWrite()) setEditingSignal(null)
+    if (!id) return
+    const isPrivate = workshop.isPrivateNote(id)
+    const author = (isPrivate ? workshop.privateNotes()?.state.notes[id] : board.state.notes[id])?.authorId ?? ''
+    if (workshop.noteRefusal(author, 'text', isPrivate)) setEditingSignal(null)
   })
 
   return (

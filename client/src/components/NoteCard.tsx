@@ -8,6 +8,7 @@ import { announce } from '../lib/announce.js'
 import { formatList, locale, t } from '../i18n/i18n.js'
 import { useWorkshop } from '../workshop/context.js'
 import { GroupButton, NoteExtras } from '../workshop/NoteExtras.js'
+import { ruleReason } from '../workshop/ruleMessages.js'
 import { KindIcon } from './KindIcon.js'
 import { NoteEditor } from './NoteEditor.js'
 
@@ -23,10 +24,26 @@ export function NoteCard(props: { id: string }) {
   const { board, presence, editing, setEditing } = useBoard()
   const workshop = useWorkshop()
   const note = () => board.state.notes[props.id]
-  // Private notes are always the writer's to change; board notes only when the phase and role allow.
-  const writable = () => workshop.isPrivateNote(props.id) || workshop.mayWrite()
+  // What this person may do to the note now, as the rule table says (shared/rules.ts): its text and kind
+  // are its author's or the facilitator's; anyone who may write the board may move it; and private notes
+  // are always their writer's.
+  const isPrivate = () => workshop.isPrivateNote(props.id)
+  const author = () => note()?.authorId ?? ''
+  const textRefusal = () => workshop.noteRefusal(author(), 'text', isPrivate())
+  const moveRefusal = () => workshop.noteRefusal(author(), 'stageId', isPrivate())
+  const deleteRefusal = () => workshop.deleteRefusal(author(), isPrivate())
+  const writable = () => !textRefusal()
+  /** Why the text cannot be edited now, in the person's language (empty when it can). */
+  const why = () => {
+    const r = textRefusal()
+    return r ? ruleReason(r, workshop.state.session.phase) : ''
+  }
+  const whyId = () => `note-${props.id}-why`
   const kindLabel = () => t(`kind.${note()!.kind}`)
   const mine = () => board.isMine(props.id)
+  /** The delete button: shown on this person's own notes; disabled, saying why, while a rule of the moment
+   *  (phase, lock) holds; absent where no rule of the moment is to blame (an observer's view). */
+  const deleteShown = () => mine() && deleteRefusal()?.kind !== 'forged'
   const typers = () => presence.typingIn(props.id)
 
   function remove() {
@@ -47,7 +64,12 @@ export function NoteCard(props: { id: string }) {
       return workshop.setGrouping(props.id)
     }
     const cmd = noteKeyCommand(e, locale().dir === 'rtl')
-    if (!cmd || (cmd.type !== 'focus' && !writable())) return
+    if (!cmd) return
+    const refusal = cmd.type === 'edit' ? textRefusal() : cmd.type === 'delete' ? deleteRefusal() : cmd.type === 'focus' ? null : moveRefusal()
+    if (refusal) {
+      announce(ruleReason(refusal, workshop.state.session.phase, cmd.type === 'delete' ? 'delete' : 'change'))
+      return
+    }
     e.preventDefault()
     if (cmd.type === 'edit') setEditing(props.id)
     else if (cmd.type === 'delete') remove()
@@ -80,7 +102,7 @@ export function NoteCard(props: { id: string }) {
           data-private={workshop.isPrivateNote(props.id) ? '' : undefined}
           tabIndex={0}
           aria-label={t('note.label', { kind: kindLabel(), text: n().text || t('note.empty') })}
-          aria-describedby="note-keys-hint"
+          aria-describedby={why() ? `note-keys-hint ${whyId()}` : 'note-keys-hint'}
           onKeyDown={onKeyDown}
         >
           <div class="note-head">
@@ -95,8 +117,16 @@ export function NoteCard(props: { id: string }) {
             <Show when={mine()}>
               <span class="mine-tag">{t('note.mine')}</span>
             </Show>
-            <Show when={mine() && writable()}>
-              <button type="button" class="icon-button note-delete" aria-label={t('note.delete')} onClick={remove}>
+            <Show when={deleteShown()}>
+              <button
+                type="button"
+                class="icon-button note-delete"
+                aria-label={t('note.delete')}
+                disabled={!!deleteRefusal()}
+                title={deleteRefusal() ? ruleReason(deleteRefusal()!, workshop.state.session.phase, 'delete') : undefined}
+                aria-describedby={deleteRefusal() ? whyId() : undefined}
+                onClick={() => !deleteRefusal() && remove()}
+              >
                 <span aria-hidden="true">×</span>
               </button>
             </Show>
@@ -104,7 +134,12 @@ export function NoteCard(props: { id: string }) {
           <Show
             when={editing() === props.id}
             fallback={
-              <p class="note-text" dir="auto" onClick={(e) => writable() && setEditing(props.id, caretFromPoint(e.clientX, e.clientY))}>
+              <p
+                class="note-text"
+                dir="auto"
+                title={why() || undefined}
+                onClick={(e) => writable() && setEditing(props.id, caretFromPoint(e.clientX, e.clientY))}
+              >
                 {n().text}
               </p>
             }
@@ -115,6 +150,11 @@ export function NoteCard(props: { id: string }) {
             <p class="typing" dir="auto">
               {t('note.typing', { count: typers().length, names: formatList(typers().map((p) => p.user.name)) })}
             </p>
+          </Show>
+          <Show when={why()}>
+            <span class="visually-hidden" id={whyId()}>
+              {why()}
+            </span>
           </Show>
           <NoteExtras id={props.id} />
         </li>

@@ -1,5 +1,6 @@
 // العربية
 import { mapMessages } from './mapMessages.js'
+import { draftMessages } from './draftMessages.js'
 import { workshopMessages } from './workshopMessages.js'
 import type { Messages } from './en.js'
 
@@ -129,5 +130,6 @@ export const ar: Messages = {
   'shortcuts.drag': 'بالفأرة أو بالإصبع، اسحب الملاحظة من مقبضها لنقلها.',
   'note.drag': 'اسحب للنقل',
   ...workshopMessages.ar,
+  ...draftMessages.ar,
   ...mapMessages.ar,
 }

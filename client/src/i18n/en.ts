@@ -1,6 +1,7 @@
 // English: the reference catalogue. Every other language must have the same keys (checked by types).
 // A value is a string with {placeholders}, or plural forms chosen by Intl.PluralRules from {count}.
 import { mapMessages } from './mapMessages.js'
+import { draftMessages } from './draftMessages.js'
 import { workshopMessages } from './workshopMessages.js'
 export const en = {
   'app.name': 'Touchpoint',
@@ -112,6 +113,7 @@ export const en = {
   'shortcuts.drag': 'With a mouse or finger, drag a note by its handle to move it.',
   'note.drag': 'Drag to move',
   ...workshopMessages.en,
+  ...draftMessages.en,
   ...mapMessages.en,
 } as const
 

@@ -1,5 +1,6 @@
 // فارسی
 import { mapMessages } from './mapMessages.js'
+import { draftMessages } from './draftMessages.js'
 import { workshopMessages } from './workshopMessages.js'
 import type { Messages } from './en.js'
 
@@ -113,5 +114,6 @@ export const fa: Messages = {
   'shortcuts.drag': 'با ماوس یا انگشت، یادداشت را از دستگیره‌اش بکشید تا جابه‌جا شود.',
   'note.drag': 'برای جابه‌جایی بکشید',
   ...workshopMessages.fa,
+  ...draftMessages.fa,
   ...mapMessages.fa,
 }

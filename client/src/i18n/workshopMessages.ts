@@ -74,6 +74,8 @@ const en = {
   },
   'vote.reveal': 'Reveal the votes',
   'vote.revealed': 'The votes are revealed.',
+  'vote.reopen': 'Reopen voting',
+  'vote.reopened': 'Voting is open again; the ranking is hidden until you reveal it.',
 
   'results.heading': 'Ranking after the vote',
   'results.none': 'No votes were cast.',
@@ -111,6 +113,7 @@ const en = {
   'removed.body': 'The facilitator removed you from this workshop. If this was a mistake, ask them for a new link.',
 
   'refused.wrong_phase': 'That is not possible in this phase, or the board is locked.',
+  'refused.voting_closed': 'Voting closed when the ranking was revealed.',
   'refused.over_budget': 'You have used all {budget} of your votes. Take one back to vote elsewhere.',
   'refused.over_item_cap': 'At most {max} of your votes can go to one item.',
   'refused.nothing_to_take_back': 'You have no vote on this item to take back.',
@@ -236,6 +239,8 @@ const ar: Part = {
   },
   'vote.reveal': 'اكشف الأصوات',
   'vote.revealed': 'كُشفت الأصوات.',
+  'vote.reopen': 'إعادة فتح التصويت',
+  'vote.reopened': 'التصويت مفتوح من جديد؛ يبقى الترتيب مخفيًا حتى يُكشف.',
 
   'results.heading': 'الترتيب بعد التصويت',
   'results.none': 'لم يُدلَ بأي صوت.',
@@ -279,6 +284,7 @@ const ar: Part = {
   'removed.body': 'أزالك الميسِّر من هذه الورشة. إن كان ذلك خطأً فاطلب منه رابطًا جديدًا.',
 
   'refused.wrong_phase': 'هذا غير ممكن في هذه المرحلة، أو أن اللوحة مقفلة.',
+  'refused.voting_closed': 'أُغلق التصويت عند كشف الترتيب.',
   'refused.over_budget': 'استخدمت أصواتك كلها ({budget}). اسحب صوتًا لتمنحه لعنصر آخر.',
   'refused.over_item_cap': 'لا يمكن أن يذهب أكثر من {max} من أصواتك إلى عنصر واحد.',
   'refused.nothing_to_take_back': 'ليس لك صوت على هذا العنصر لتسحبه.',
@@ -365,6 +371,8 @@ const fa: Part = {
   },
   'vote.reveal': 'آشکار کردن رأی‌ها',
   'vote.revealed': 'رأی‌ها آشکار شدند.',
+  'vote.reopen': 'بازگشایی رأی‌گیری',
+  'vote.reopened': 'رأی‌گیری دوباره باز است؛ رتبه‌بندی تا آشکار شدن پنهان می‌ماند.',
 
   'results.heading': 'رتبه‌بندی پس از رأی‌گیری',
   'results.none': 'هیچ رأیی داده نشد.',
@@ -402,6 +410,7 @@ const fa: Part = {
   'removed.body': 'تسهیل‌گر شما را از این کارگاه حذف کرد. اگر اشتباهی رخ داده، از او پیوند تازه‌ای بخواهید.',
 
   'refused.wrong_phase': 'این کار در این مرحله ممکن نیست، یا تخته قفل است.',
+  'refused.voting_closed': 'رأی‌گیری با آشکار شدن رتبه‌بندی بسته شد.',
   'refused.over_budget': 'همهٔ {budget} رأی خود را داده‌اید. یکی را پس بگیرید تا جای دیگری رأی دهید.',
   'refused.over_item_cap': 'حداکثر {max} رأی شما می‌تواند به یک مورد برسد.',
   'refused.nothing_to_take_back': 'رأیی روی این مورد ندارید که پس بگیرید.',

@@ -14,7 +14,7 @@ import * as items from '../../../shared/mapItems.js'
 import { buildMap, type JourneyMap, type LaneNames } from '../../../shared/readMap.js'
 import { readBoard, roots } from '../../../shared/schema.js'
 import { readSession, readTally } from '../../../shared/sessionDoc.js'
-import { rank, type Session } from '../../../shared/workshop.js'
+import { countOf, rank, type Session } from '../../../shared/workshop.js'
 
 export interface LaneView extends Lane {
   /** The name to show: the lane's own, else the default name in the reader's language. */
@@ -91,7 +91,7 @@ export function createMapStore(doc: Y.Doc, opts: MapStoreOptions = {}) {
     // Stage by stage, as on the board; within a stage, most votes first.
     return b.stages.flatMap((s) =>
       rank(all.filter((p) => p.stageId === s.id), votes).map((p) => ({
-        ...p, votes: votes[p.id] ?? 0, itemId: onMap.get(`${p.kind}:${p.id}`) ?? null,
+        ...p, votes: countOf(votes, p.id), itemId: onMap.get(`${p.kind}:${p.id}`) ?? null,
       })),
     )
   }

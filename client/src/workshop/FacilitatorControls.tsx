@@ -1,13 +1,12 @@
 // What only the facilitator can do to the workshop: move between phases, lock the board, write privately
 // or not, reveal the notes, set the vote budget and reveal the votes. The server does each of these.
 import { Show, createSignal } from 'solid-js'
+import { LIMITS } from '../../../shared/api.js'
 import { PHASES } from '../../../shared/workshop.js'
 import { announce } from '../lib/announce.js'
 import { t } from '../i18n/i18n.js'
 import { useWorkshop } from './context.js'
 import { LockIcon } from './icons.js'
-
-const MAX_VOTES = 50
 
 export function FacilitatorControls() {
   const w = useWorkshop()
@@ -21,7 +20,7 @@ export function FacilitatorControls() {
 
   const [budget, setBudget] = createSignal<number | null>(null)
   const [cap, setCap] = createSignal<number | null>(null)
-  const clamp = (n: number) => Math.min(MAX_VOTES, Math.max(1, Math.round(n) || 1))
+  const clamp = (n: number) => Math.min(LIMITS.maxVotes, Math.max(LIMITS.minVotes, Math.round(n) || LIMITS.minVotes))
   async function saveBudget(e: Event) {
     e.preventDefault()
     const b = clamp(budget() ?? s().budget)
@@ -85,8 +84,8 @@ export function FacilitatorControls() {
             <input
               type="number"
               inputmode="numeric"
-              min="1"
-              max={MAX_VOTES}
+              min={LIMITS.minVotes}
+              max={LIMITS.maxVotes}
               value={budget() ?? s().budget}
               onInput={(e) => setBudget(Number(e.currentTarget.value))}
             />
@@ -96,8 +95,8 @@ export function FacilitatorControls() {
             <input
               type="number"
               inputmode="numeric"
-              min="1"
-              max={MAX_VOTES}
+              min={LIMITS.minVotes}
+              max={LIMITS.maxVotes}
               value={cap() ?? s().maxPerItem}
               onInput={(e) => setCap(Number(e.currentTarget.value))}
             />
@@ -111,6 +110,13 @@ export function FacilitatorControls() {
         <div class="control-group">
           <button type="button" class="button small primary" onClick={() => void w.act({ type: 'revealVotes' }).then((ok) => ok && announce(t('vote.revealed')))}>
             {t('vote.reveal')}
+          </button>
+        </div>
+      </Show>
+      <Show when={s().phase === 'vote' && s().votesRevealed}>
+        <div class="control-group">
+          <button type="button" class="button small" onClick={() => void w.act({ type: 'reopenVoting' }).then((ok) => ok && announce(t('vote.reopened')))}>
+            {t('vote.reopen')}
           </button>
         </div>
       </Show>

@@ -1,6 +1,7 @@
 // Dot voting on one item (a cluster or a lone note): take back, this person's dots, add; and once the
 // facilitator reveals the votes, everyone's total. Buttons that would be refused say why instead.
 import { For, Show } from 'solid-js'
+import { countOf } from '../../../shared/workshop.js'
 import { t } from '../i18n/i18n.js'
 import { useWorkshop } from './context.js'
 
@@ -10,7 +11,7 @@ export function VoteControl(props: { itemId: string; name: string }) {
   const phase = () => w.state.session.phase
   const shown = () => phase() === 'vote' || phase() === 'map' || phase() === 'done'
   const canAdd = () => w.checkVote(props.itemId, 1).ok
-  const total = () => w.state.tally[props.itemId] ?? 0
+  const total = () => countOf(w.state.tally, props.itemId)
   // After the reveal only items that received votes carry a total: a board full of zeros says nothing.
   const showTotal = () => w.state.session.votesRevealed && total() > 0
 

@@ -1,7 +1,9 @@
-// The workshop above the board: the phase bar, the line where refusals and notices are said, the ranked
+// The workshop above the board: the phase bar, the line where refusals and notices are said, what was kept
+// for this person ("Kept for you"), the ranked
 // result once votes are revealed, and the "Group with…" menu when it is open.
 import { Show } from 'solid-js'
 import { useWorkshop } from './context.js'
+import { DraftsPanel } from './DraftsPanel.js'
 import { GroupMenu } from './GroupMenu.js'
 import { PhaseBar } from './PhaseBar.js'
 import { Results } from './Results.js'
@@ -21,6 +23,7 @@ export function WorkshopPanel() {
           )}
         </Show>
       </div>
+      <DraftsPanel />
       <Show when={w.state.session.votesRevealed}>
         <Results />
       </Show>

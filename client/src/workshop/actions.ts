@@ -1,10 +1,14 @@
 // The workshop's actions over HTTP (POST /api/boards/:id/actions), and the message that explains a refusal.
 import type { ApiError } from '../../../shared/api.js'
+import { ActionRequest, check } from '../../../shared/requests.js'
 import type { Action } from '../../../shared/workshop.js'
 import { ApiCallError } from '../lib/api.js'
 import type { MessageKey } from '../i18n/en.js'
 
+/** Sends an action, checked first against the schema the server checks it with (an ApiCallError if refused). */
 export async function postAction(boardId: string, token: string, action: Action): Promise<{ serverNow: number }> {
+  const checked = check(ActionRequest, action)
+  if (!checked.ok) throw new ApiCallError('invalid_action', checked.message)
   let res: Response
   try {
     res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/actions`, {
@@ -24,7 +28,7 @@ export async function postAction(boardId: string, token: string, action: Action)
 }
 
 const KNOWN = [
-  'wrong_phase', 'over_budget', 'over_item_cap', 'nothing_to_take_back', 'unknown_item', 'facilitator_only',
+  'wrong_phase', 'voting_closed', 'over_budget', 'over_item_cap', 'nothing_to_take_back', 'unknown_item', 'facilitator_only',
   'unauthorized', 'network', 'participant_not_found', 'cannot_remove_self', 'observer',
 ] as const
 

@@ -14,6 +14,7 @@ import { t } from '../i18n/i18n.js'
 import type { BoardStore } from '../stores/boardStore.js'
 import { postAction, refusalMessage } from './actions.js'
 import { createClusterActions, groupTargetAt } from './clustering.js'
+import { createDrafts, type ShownDraft } from './drafts.js'
 import { connectPrivate } from './privateConnection.js'
 import { createPrivateNotesStore } from './privateNotes.js'
 import { createServerClock } from './serverClock.js'
@@ -65,6 +66,35 @@ export function createWorkshop(d: WorkshopDeps) {
     })
   })
   const privateNotes = () => priv()?.notes
+
+  // ---- drafts: what the board did not take, kept for this person ("Kept for you") ----
+  const drafts = createDrafts({
+    boardId: d.boardId,
+    me: d.me,
+    boardDoc: d.conn.doc,
+    boardSynced: d.conn.synced,
+    priv: () => {
+      const p = priv()
+      return p ? { doc: p.conn.doc, synced: p.conn.synced } : null
+    },
+  })
+  /** Why a draft cannot be posted again now (the rule table, as for a new note), or null. */
+  function draftRefusal(draft: ShownDraft): { code: string } | null {
+    if (!d.board.state.stages.some((s) => s.id === draft.stageId)) return { code: 'stage_gone' }
+    if (store.writesPrivately() && privateNotes()) return null
+    return store.createRefusal()
+  }
+  /** Posts a draft again as a new note (where new notes go now: the board, or the private document), then
+   *  throws the draft away. */
+  function postDraft(draft: ShownDraft): boolean {
+    if (draftRefusal(draft)) return false
+    const privately = store.writesPrivately()
+    noteTarget().actions.addNote(draft.stageId, draft.kind, draft.text)
+    drafts.discard(draft)
+    const stage = d.board.state.stages.find((s) => s.id === draft.stageId)?.name ?? ''
+    announce(t(privately ? 'private.added' : 'drafts.posted', { stage }))
+    return true
+  }
 
   // ---- removal by the facilitator ----
   const [removedHere, setRemovedHere] = createSignal(load(removedKey(d.boardId)) === 'true')
@@ -161,13 +191,16 @@ export function createWorkshop(d: WorkshopDeps) {
    *  cluster while clustering, a note leaves the cluster. */
   function storeForMove(noteId: string): BoardStore | undefined {
     if (isPrivateNote(noteId)) return privateNotes()
-    if (!store.mayWrite()) return undefined
+    if (store.noteRefusal(d.board.state.notes[noteId]?.authorId ?? '', 'stageId')) return undefined
     if (store.mayCluster()) clusters.takeOut(noteId)
     return d.board
   }
 
   const dragOptions: Omit<NoteDragOptions, 'onDrop'> = {
-    canDrag: (id) => isPrivateNote(id) || store.mayWrite(),
+    canDrag: (id) =>
+      isPrivateNote(id)
+        ? !store.noteRefusal(privateNotes()?.state.notes[id]?.authorId ?? '', 'stageId', true)
+        : !store.noteRefusal(d.board.state.notes[id]?.authorId ?? '', 'stageId'),
     groupTargetAt: (x, y, id) => (store.mayCluster() && !isPrivateNote(id) ? groupTargetAt(x, y, id) : undefined),
     onGroup: (id, target) => void groupNote(id, target),
   }
@@ -190,6 +223,9 @@ export function createWorkshop(d: WorkshopDeps) {
     isPrivateNote,
     mayCompose,
     noteTarget,
+    drafts,
+    draftRefusal,
+    postDraft,
     removed,
     onUnauthorized,
     act,

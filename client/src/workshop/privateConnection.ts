@@ -3,7 +3,9 @@
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
+import { createSignal } from 'solid-js'
 import { CloseCode } from '../../../shared/closeCodes.js'
+import { saveLocalDrafts } from '../lib/localDrafts.js'
 
 const wsBase = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
 
@@ -19,12 +21,20 @@ export function connectPrivate(boardId: string, personId: string, token: string)
     params: { token },
     maxBackoffTime: 4000,
   })
+  /** True once the server's copy of this document has been received. */
+  const [synced, setSynced] = createSignal(false)
+  provider.on('sync', (isSynced: boolean) => setSynced(isSynced))
   // Nobody else is in this room: there is no presence to share.
   provider.awareness.setLocalState(null)
 
   provider.on('closed', ({ code }: { code: number }) => {
-    // As on the board: a refused change was kept nowhere, so this copy is dropped and loaded afresh.
-    if (code === CloseCode.forbidden) void local.clearData().then(() => location.reload())
+    // As on the board: a refused change was kept nowhere, so this copy is dropped and loaded afresh, once
+    // every note it holds (all of them are this person's) is saved as a draft on the device.
+    // (`resync` does not close for good: the provider reconnects and nothing is cleared.)
+    if (code !== CloseCode.forbidden) return
+    provider.disconnect()
+    saveLocalDrafts(boardId, personId, doc, { all: true })
+    void local.clearData().then(() => location.reload())
   })
 
   function destroy() {
@@ -33,5 +43,5 @@ export function connectPrivate(boardId: string, personId: string, token: string)
     doc.destroy()
   }
 
-  return { doc, provider, destroy }
+  return { doc, provider, synced, destroy }
 }

@@ -2,7 +2,7 @@
 // lone notes in board order (as the map's promotion sees them), ranked by votes with ties in that order.
 import { promotables } from '../../../shared/mapItems.js'
 import { byOrder, type BoardState, type Cluster } from '../../../shared/schema.js'
-import { rank } from '../../../shared/workshop.js'
+import { countOf, rank } from '../../../shared/workshop.js'
 import type { BoardView } from '../stores/boardStore.js'
 
 export interface RankedItem {
@@ -30,7 +30,7 @@ export function boardStateOf(board: BoardView, clusters: Record<string, Cluster>
 /** Items that received votes, most first; everyone with the same board and tally sees the same list. */
 export function rankedResults(board: BoardState, tally: Record<string, number>): RankedItem[] {
   return rank(promotables(board), tally)
-    .map((p) => ({ id: p.id, kind: p.kind, title: p.title, stageId: p.stageId, votes: tally[p.id] ?? 0 }))
+    .map((p) => ({ id: p.id, kind: p.kind, title: p.title, stageId: p.stageId, votes: countOf(tally, p.id) }))
     .filter((item) => item.votes > 0)
 }
 

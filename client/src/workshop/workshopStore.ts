@@ -5,9 +5,10 @@ import { createMemo } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
 import type * as Y from 'yjs'
 import { readCluster, roots, type Cluster } from '../../../shared/schema.js'
+import { PRIVATE_RULES, judgeWrite, noteFieldRefusal, recordRefusal, type Refusal, type Writer } from '../../../shared/rules.js'
 import { readBallot, readSession, readTally } from '../../../shared/sessionDoc.js'
 import {
-  castVote, participantsMayWrite, votesUsed, writesArePrivate, type Ballot, type Person, type Role, type Session,
+  castVote, countOf, votesUsed, writesArePrivate, type Ballot, type Person, type Role, type Session,
 } from '../../../shared/workshop.js'
 
 export interface WorkshopView {
@@ -77,8 +78,22 @@ export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: ()
   const removed = () => !!state.people[me()]?.removed
   const isFacilitator = () => role() === 'facilitator'
 
-  /** Whether this person may change notes and clusters now; the facilitator always may, observers never. */
-  const mayWrite = () => (role() === 'observer' ? false : isFacilitator() || participantsMayWrite(state.session))
+  /** This person as the rule table (shared/rules.ts) sees them. */
+  const writer = (): Writer => ({ personId: me(), role: role(), session: state.session })
+  /** Why this person may not add a note to the board now, or null. */
+  const createRefusal = (): Refusal | null => recordRefusal(writer(), 'notes', 'create')
+  /** Why this person may not change `field` of a note by `author` now (in their private document or on the board), or null. */
+  const noteRefusal = (author: string, field: 'text' | 'kind' | 'stageId' | 'order' | 'clusterId', isPrivate = false): Refusal | null =>
+    noteFieldRefusal(writer(), author, field, isPrivate)
+  /** Why this person may not delete a note by `author` now, or null. */
+  const deleteRefusal = (author: string, isPrivate = false): Refusal | null =>
+    isPrivate
+      ? judgeWrite(PRIVATE_RULES, writer(), { op: 'delete', root: 'notes', key: 'k', author })
+      : recordRefusal(writer(), 'notes', 'delete', author)
+
+  /** Whether this person may change notes and clusters now (the rule table: the facilitator always may,
+   *  observers never, participants while ideating or clustering and not locked). */
+  const mayWrite = () => createRefusal() === null
   /** New notes go to this person's private document rather than onto the board. */
   const writesPrivately = () => role() !== 'observer' && writesArePrivate(state.session)
   const mayCluster = () => mayWrite() && state.session.phase === 'cluster'
@@ -96,7 +111,7 @@ export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: ()
   })
 
   const votesLeft = () => Math.max(0, state.session.budget - votesUsed(state.ballot))
-  const myVotes = (itemId: string) => state.ballot[itemId] ?? 0
+  const myVotes = (itemId: string) => countOf(state.ballot, itemId)
   /** What the server would answer to this vote, so the interface can say why before asking. */
   const checkVote = (itemId: string, delta: 1 | -1, itemExists = true) =>
     castVote(state.session, state.ballot, itemId, delta, itemExists)
@@ -110,7 +125,7 @@ export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: ()
   }
 
   return {
-    state, bindPrivate, role, removed, isFacilitator, mayWrite, writesPrivately, mayCluster, mayVote, hiddenCounts,
+    state, bindPrivate, role, removed, isFacilitator, writer, createRefusal, noteRefusal, deleteRefusal, mayWrite, writesPrivately, mayCluster, mayVote, hiddenCounts,
     votesLeft, myVotes, checkVote, dispose,
   }
 }
