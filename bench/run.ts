@@ -15,6 +15,7 @@ import { bigBoard } from './scenarios/bigBoard.js'
 import { burst } from './scenarios/burst.js'
 import { fanout } from './scenarios/fanout.js'
 import { join as joinRoom } from './scenarios/join.js'
+import { judging, reportJudging } from './judging.js'
 import { memory } from './scenarios/memory.js'
 import { ROOM_IDLE_MS, ROOT, startFloor, startOurs, startReference, type BenchServer, type ServerName } from './servers.js'
 
@@ -45,8 +46,10 @@ const SCENARIO_CAP_MS = 180_000
 
 const filter = process.argv[2]
 const chosen = SCENARIOS.filter((s) => !filter || s.name.includes(filter))
-if (chosen.length === 0) {
-  console.error(`No scenario matches "${filter}"; there are: ${SCENARIOS.map((s) => s.name).join(', ')}`)
+/** The commit step alone, in this process (bench/judging.ts), before any server starts. */
+const withJudging = !filter || 'judging'.includes(filter)
+if (chosen.length === 0 && !withJudging) {
+  console.error(`No scenario matches "${filter}"; there are: ${[...SCENARIOS.map((s) => s.name), 'judging'].join(', ')}`)
   process.exit(2)
 }
 
@@ -72,7 +75,9 @@ console.log(`Touchpoint bench: node ${meta.node}, ${meta.cores} × ${meta.cpuMod
 console.log(`Load generator and servers share this machine over loopback; ${ROUNDS} rounds of the short scenarios.\n`)
 
 const results: Results = {}
+const judged = withJudging ? judging() : []
 try {
+  if (chosen.length === 0) throw null // only the commit step was asked for
   mkdirSync(dataDir, { recursive: true })
   const started = await Promise.all([startOurs(dataDir), startReference(), startFloor()])
   servers.push(...started)
@@ -96,14 +101,16 @@ try {
     results[s.name] = Object.fromEntries([...runs].map(([n, ms]) => [n, median(ms)])) as Results[string]
   }
 } catch (err) {
-  console.error('bench failed:', err)
-  process.exitCode = 1
+  if (err !== null) {
+    console.error('bench failed:', err)
+    process.exitCode = 1
+  }
 } finally {
   await Promise.all(servers.map((s) => s.stop()))
 }
 
 console.log()
-const verdicts = report(results)
+const verdicts = [...report(results), ...reportJudging(judged)]
 const loadavgAfter = loadavg().map((l) => +l.toFixed(2))
 console.log(`\nloadavg after: ${loadavgAfter.join(' ')}; ${verdicts.filter((v) => v.pass).length}/${verdicts.length} targets pass`)
 writeFileSync(join(tmp, 'bench-results.json'), JSON.stringify({ meta: { ...meta, loadavgAfter }, results, verdicts }, null, 2))

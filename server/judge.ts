@@ -13,8 +13,10 @@ export const CLIENTS_ROOT = 'clients'
 export const SERVER_OWNER = '#server'
 
 export type Verdict =
-  /** Keep it; first record `claims` (client ids it uses for the first time) as this person's. */
-  | { kind: 'ok'; claims: number[] }
+  /** Keep it; first record `claims` (client ids it uses for the first time) as this person's. `exact`:
+   *  everything in it is new to the document (no struct it already holds, no deletion of what is already
+   *  deleted), so once applied, the update itself is exactly the change, to store and relay as it is. */
+  | { kind: 'ok'; claims: number[]; exact: boolean }
   /** Honest work that a rule of the moment does not take: apply, keep the author's version, revert. */
   | { kind: 'notNow'; claims: number[]; refusal: Refusal; roots: Set<string>; notes: Set<string> }
   | { kind: 'forged'; reason: string }
@@ -22,9 +24,14 @@ export type Verdict =
   | { kind: 'malformed'; reason: string }
 
 type Struct = Y.Item | Y.GC
-/** Where a change lands: root name, then each level's key ('#' inside a sequence such as a Y.Text). */
+/** Where a change lands: a root (depth 1), a record or value under a key of it (2), a field of the
+ *  record (3), or deeper inside the field (4 and more, e.g. the characters of a Y.Text). A key is '#'
+ *  inside a sequence. */
 interface Place {
-  segs: string[]
+  depth: number
+  root: string
+  key: string
+  field: string
   /** The item holding the record at [root, key], and whether this update creates it. */
   record: Y.Item | null
   fresh: boolean
@@ -55,7 +62,8 @@ class Judgement {
   private readonly ends = new Map<number, number>()
   private readonly typePlaces = new Map<Y.AbstractType<any>, Place | null>()
   private readonly freshPlaces = new Map<Struct, Place | null>()
-  private rootNames: Map<Y.AbstractType<any>, string> | null = null
+  /** Whether the update holds only what the document lacks (see Verdict). */
+  private exact = true
 
   constructor(
     private readonly doc: Y.Doc,
@@ -84,7 +92,7 @@ class Judgement {
       if (w.root === 'notes' && (w.op === 'create' || (w.op === 'field' && (w.field === 'text' || w.field === 'kind')))) notes.add(w.key)
     }
     if (moment) return { kind: 'notNow', claims, refusal: moment, roots: roots!, notes: notes! }
-    return { kind: 'ok', claims }
+    return { kind: 'ok', claims, exact: this.exact }
   }
 
   /** Client ids and clocks: only this person's, each continuing where the document stands. */
@@ -106,6 +114,7 @@ class Judgement {
       if (s instanceof Y.Skip) continue
       if (s.id.clock > known) return MISSING
       const end = s.id.clock + s.length
+      if (s.id.clock < known) this.exact = false
       if (end <= known) continue // already in the document
       if (!list) {
         const owner = owners.get(String(c))
@@ -139,7 +148,7 @@ class Judgement {
     if (!(h instanceof Y.Item) || !(h.content instanceof Y.ContentType) || h.deleted) return null
     const at = holder.isFresh ? this.freshPlace(h) : this.docItemPlace(h)
     if (!at) return null
-    if (at.segs.length === 2) return { segs: at.segs, record: h, fresh: holder.isFresh }
+    if (at.depth === 2) return { ...at, record: h, fresh: holder.isFresh }
     return at
   }
 
@@ -148,12 +157,8 @@ class Judgement {
     if (known !== undefined) return known
     let p: Place | null
     if (t._item === null) {
-      if (!this.rootNames) {
-        this.rootNames = new Map()
-        for (const [name, type] of this.doc.share) this.rootNames.set(type, name)
-      }
-      const name = this.rootNames.get(t)
-      p = name === undefined ? null : { segs: [name], record: null, fresh: false }
+      const name = rootNameOf(this.doc, t)
+      p = name === undefined ? null : { depth: 1, root: name, key: '', field: '', record: null, fresh: false }
     } else p = this.inside({ s: t._item, isFresh: false })
     this.typePlaces.set(t, p)
     return p
@@ -178,7 +183,7 @@ class Judgement {
           p = base.isFresh ? this.freshPlace(base.s) : this.docItemPlace(base.s)
         }
       } else if (typeof it.parent === 'string') {
-        p = { segs: [it.parent, it.parentSub ?? '#'], record: null, fresh: false }
+        p = { depth: 2, root: it.parent, key: it.parentSub ?? '#', field: '', record: null, fresh: false }
       } else if (it.parent instanceof Y.ID) {
         const holder = this.find(it.parent)
         p = holder ? extend(this.inside(holder), it.parentSub) : null
@@ -215,14 +220,13 @@ class Judgement {
         }
         const p = this.freshPlace(s)
         if (!p) continue // lands in garbage: no effect
-        const [root, key, field] = p.segs as [string, string, string | undefined]
+        const { root, key, field, depth } = p
         if (key === '#') return { kind: 'forged', reason: `"${root}" is not a list` }
-        const depth = p.segs.length
         if (c instanceof Y.ContentDeleted) {
           // Already deleted when sent, it still displaces the live value under its key, if any.
           const live = depth === 2 ? this.live(root, key) : undefined
           if (live) writes.push({ op: 'delete', root, key, author: this.authorOf(live, root) })
-          else if (depth > 2 && !p.fresh) writes.push({ op: 'field', root, key, field: field!, author: this.authorOf(p.record, root) })
+          else if (depth > 2 && !p.fresh) writes.push({ op: 'field', root, key, field, author: this.authorOf(p.record, root) })
           continue
         }
         if (depth === 2) {
@@ -236,9 +240,9 @@ class Judgement {
           creations ??= new Map()
           let created = creations.get(p.record)
           if (!created) creations.set(p.record, (created = { root, key, fields: {} }))
-          if (depth === 3) created.fields[field!] = c instanceof Y.ContentAny ? c.arr[c.arr.length - 1] : c instanceof Y.ContentType ? c.type : undefined
+          if (depth === 3) created.fields[field] = c instanceof Y.ContentAny ? c.arr[c.arr.length - 1] : c instanceof Y.ContentType ? c.type : undefined
         } else {
-          writes.push({ op: 'field', root, key, field: field!, author: this.authorOf(p.record, root) })
+          writes.push({ op: 'field', root, key, field, author: this.authorOf(p.record, root) })
         }
       }
     }
@@ -258,27 +262,47 @@ class Judgement {
       for (const { clock, len } of ranges) {
         const end = clock + len
         if (end > limit) return { kind: 'missing', reason: 'deletes changes the server does not have' }
-        if (!structs || clock >= have) continue // only this update's own new items
+        // Deleting this update's own new items, or what is deleted already: let Yjs say what changed.
+        if (!structs || end > have) this.exact = false
+        if (!structs || clock >= have) continue
         for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < end; i++) {
           const it = structs[i]!
-          if (!(it instanceof Y.Item) || it.deleted) continue
+          if (!(it instanceof Y.Item) || it.deleted) {
+            this.exact = false
+            continue
+          }
           const p = this.docItemPlace(it)
           if (p) deleted.push([it, p])
         }
       }
     }
     let records: Set<Y.Item> | null = null
-    for (const [it, p] of deleted) if (p.segs.length === 2) (records ??= new Set()).add(it)
+    for (const [it, p] of deleted) if (p.depth === 2) (records ??= new Set()).add(it)
     for (const [it, p] of deleted) {
-      const [root, key, field] = p.segs as [string, string, string | undefined]
-      if (p.segs.length === 2) writes.push({ op: 'delete', root, key, author: this.authorOf(it, root) })
-      else if (!p.record || !records?.has(p.record)) writes.push({ op: 'field', root, key, field: field!, author: this.authorOf(p.record, root) })
+      const { root, key, field } = p
+      if (p.depth === 2) writes.push({ op: 'delete', root, key, author: this.authorOf(it, root) })
+      else if (!p.record || !records?.has(p.record)) writes.push({ op: 'field', root, key, field, author: this.authorOf(p.record, root) })
     }
     return null
   }
 }
 
-const extend = (p: Place | null, sub: string | null): Place | null => p && { segs: [...p.segs, sub ?? '#'], record: p.record, fresh: p.fresh }
+function extend(p: Place | null, sub: string | null): Place | null {
+  if (!p) return null
+  const k = sub ?? '#'
+  return { depth: p.depth + 1, root: p.root, key: p.depth === 1 ? k : p.key, field: p.depth === 2 ? k : p.field, record: p.record, fresh: p.fresh }
+}
+
+/** Root types by name, per doc, built again only when the doc gains a root. */
+const rootNames = new WeakMap<Y.Doc, { size: number; names: Map<Y.AbstractType<any>, string> }>()
+function rootNameOf(doc: Y.Doc, t: Y.AbstractType<any>) {
+  let known = rootNames.get(doc)
+  if (!known || known.size !== doc.share.size) {
+    known = { size: doc.share.size, names: new Map([...doc.share].map(([name, type]) => [type, name])) }
+    rootNames.set(doc, known)
+  }
+  return known.names.get(t)
+}
 
 /** Records client ids as their writer's, in a transaction of the server's own (which claims its id too). */
 export function claimClients(doc: Y.Doc, ids: readonly number[], personId: string) {

@@ -5,7 +5,7 @@ import type * as Y from 'yjs'
 import type { Draft } from '../shared/drafts.js'
 import { BOARD_RULES, PRIVATE_RULES, type RecordRules, type Writer } from '../shared/rules.js'
 import { readSession } from '../shared/sessionDoc.js'
-import { DEFAULT_SESSION } from '../shared/workshop.js'
+import { DEFAULT_SESSION, type Session } from '../shared/workshop.js'
 import type { Connection } from './connection.js'
 import type { Room } from './room.js'
 
@@ -26,7 +26,16 @@ export const DENY_ALL: RoomPolicy = {
   keep: () => Promise.reject(new Error('no policy')),
 }
 
-const writerOf = (conn: Connection, doc: Y.Doc): Writer => ({ personId: conn.identity.id, role: conn.identity.role, session: readSession(doc) })
+/** The session as the rules read it, per doc, read again only after the server changed it. */
+const sessions = new WeakMap<Y.Doc, Session | null>()
+function sessionOf(doc: Y.Doc): Session {
+  let s = sessions.get(doc)
+  if (s === undefined) doc.getMap('session').observe(() => sessions.set(doc, null)) // once per doc
+  if (!s) sessions.set(doc, (s = readSession(doc)))
+  return s
+}
+
+const writerOf = (conn: Connection, doc: Y.Doc): Writer => ({ personId: conn.identity.id, role: conn.identity.role, session: sessionOf(doc) })
 
 export function boardPolicy(keep: RoomPolicy['keep']): RoomPolicy {
   return { rules: BOARD_RULES, writer: writerOf, keep }

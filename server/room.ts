@@ -11,9 +11,8 @@ import * as Y from 'yjs'
 import { CloseCode } from '../shared/closeCodes.js'
 import type { Draft } from '../shared/drafts.js'
 import type { Bus, BusMessage } from './bus.js'
-import { SERVER, commitClientUpdate } from './commit.js'
+import { SERVER, applyOps, type Op } from './commit.js'
 import type { Connection } from './connection.js'
-import { claimClients, SERVER_OWNER } from './judge.js'
 import { JoinersCache } from './joinersCache.js'
 import type { RoomPolicy } from './policy.js'
 import { PresenceRelay } from './presenceRelay.js'
@@ -36,9 +35,6 @@ export interface RoomOptions {
   bus?: Bus | undefined
 }
 
-type Op =
-  | { conn: Connection; update: Uint8Array }
-  | { change: (doc: Y.Doc) => void; done: (err?: unknown) => void }
 
 export class Room {
   doc = new Y.Doc()
@@ -154,7 +150,7 @@ export class Room {
     let from = 0
     let changed = false
     while (from < batch.length && !this.failed) {
-      const seg = this.applySegment(batch, from)
+      const seg = applyOps(this.doc, batch, from, this.opts.policy)
       from = seg.next
       // Drafts are durable before the revert that takes their notes off the board is relayed.
       if (seg.drafts.length > 0) await this.run(this.keepDrafts(seg.drafts))
@@ -180,51 +176,6 @@ export class Room {
     } finally {
       this.busy = null
     }
-  }
-
-  /** Applies ops from `from` until one leaves the doc broken; returns what the kept ones changed. */
-  private applySegment(batch: Op[], from: number) {
-    const updates: Uint8Array[] = []
-    const done: ((err?: unknown) => void)[] = []
-    const drafts: { personId: string; drafts: Draft[] }[] = []
-    const capture = (u: Uint8Array) => updates.push(u)
-    const dropLater = (i: number, conn: Connection) => {
-      // Later updates from the same sender build on the refused one: drop them too.
-      for (let j = i + 1; j < batch.length; j++) {
-        const later = batch[j]!
-        if ('conn' in later && later.conn === conn) batch.splice(j--, 1)
-      }
-    }
-    this.doc.on('update', capture)
-    try {
-      for (let i = from; i < batch.length; i++) {
-        const op = batch[i]!
-        if ('change' in op) {
-          this.doc.transact(() => {
-            claimClients(this.doc, [], SERVER_OWNER)
-            op.change(this.doc)
-          }, SERVER)
-          done.push(op.done)
-          continue
-        }
-        if (op.conn.closed) continue
-        const before = updates.length
-        const out = commitClientUpdate(this.doc, op.conn, op.update, this.opts.policy)
-        if (out.kind === 'reverted' && out.drafts.length > 0) drafts.push(out)
-        if (out.kind === 'refused' || out.kind === 'broken') {
-          op.conn.close(out.code, out.reason.slice(0, 120))
-          dropLater(i, op.conn)
-        }
-        if (out.kind === 'broken') {
-          console.error(`[room ${this.docId}] an update the judge let through did not apply whole: reloading`)
-          updates.length = before // the earlier ones are kept; this one goes with the reload
-          return { updates, done, drafts, next: i + 1, discard: true }
-        }
-      }
-    } finally {
-      this.doc.off('update', capture)
-    }
-    return { updates, done, drafts, next: batch.length, discard: false }
   }
 
   private async keepDrafts(all: { personId: string; drafts: Draft[] }[]) {

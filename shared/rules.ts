@@ -94,6 +94,8 @@ const notNow = (s: Session): Refusal =>
     ? { kind: 'notNow', code: 'locked', reason: 'the board is locked' }
     : { kind: 'notNow', code: 'phase', reason: `this cannot change in the ${s.phase} phase` }
 
+const isAuthor = (author: string | undefined, who: Writer) => author !== undefined && author === who.personId
+
 /** Why `w` is refused for `who` under `rules`, or null when it may be kept. */
 export function judgeWrite(rules: RecordRules, who: Writer, w: Write): Refusal | null {
   const rule = Object.hasOwn(rules, w.root) ? rules[w.root] : undefined
@@ -103,7 +105,6 @@ export function judgeWrite(rules: RecordRules, who: Writer, w: Write): Refusal |
   if (rule.writers === 'facilitator' && !facilitator) return forged('facilitator_only', `only the facilitator changes "${w.root}"`)
   if (rule.ownKey && !facilitator && !rule.ownKey(w.key, who.personId)) return forged('not_yours', `you may only write your own "${w.root}"`)
 
-  const isAuthor = (author: string | undefined) => author !== undefined && author === who.personId
   switch (w.op) {
     case 'create':
       if (rule.fields) {
@@ -115,10 +116,10 @@ export function judgeWrite(rules: RecordRules, who: Writer, w: Write): Refusal |
     case 'replace':
       // Records: the author's or the facilitator's (the author field is fixed, so the new one is theirs too).
       // Plain values (a title, one's own rating) are replaced like any write to them.
-      if (rule.fields && !facilitator && !(rule.author && isAuthor(w.author))) return forged('not_author', 'only its author or the facilitator may replace a record')
+      if (rule.fields && !facilitator && !(rule.author && isAuthor(w.author, who))) return forged('not_author', 'only its author or the facilitator may replace a record')
       break
     case 'delete':
-      if (!facilitator && rule.author && !isAuthor(w.author)) return forged('not_author', 'only its author or the facilitator may delete a note')
+      if (!facilitator && rule.author && !isAuthor(w.author, who)) return forged('not_author', 'only its author or the facilitator may delete a note')
       break
     case 'field': {
       const f = rule.fields
@@ -126,7 +127,7 @@ export function judgeWrite(rules: RecordRules, who: Writer, w: Write): Refusal |
       const fr = Object.hasOwn(f, w.field) ? f[w.field] : undefined
       if (!fr) return forged('unknown_field', `"${w.root}" records have no field "${w.field}"`)
       if (fr === 'fixed') return forged('fixed_field', `"${w.field}" is written once, when the record is made`)
-      if (fr === 'author' && !facilitator && !isAuthor(w.author)) return forged('not_author', `only its author or the facilitator changes "${w.field}"`)
+      if (fr === 'author' && !facilitator && !isAuthor(w.author, who)) return forged('not_author', `only its author or the facilitator changes "${w.field}"`)
       break
     }
   }
