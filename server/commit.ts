@@ -107,7 +107,7 @@ function applyRun(doc: Y.Doc, batch: Op[], from: number, policy: RoomPolicy, kep
       if ('change' in op) return
       if (op.conn.closed) continue
       const who = policy.writer(op.conn, doc)
-      const v: Verdict = who ? judgeUpdate(doc, op.update, who, policy.rules) : { kind: 'forged', reason: 'you may not write here' }
+      const v = judgeUpdate(doc, op.update, who, policy.rules)
       if (v.kind === 'malformed' || v.kind === 'forged' || v.kind === 'missing') {
         const code = v.kind === 'malformed' ? CloseCode.malformed : v.kind === 'forged' ? CloseCode.forbidden : CloseCode.resync
         op.conn.close(code, v.reason.slice(0, 120))
@@ -115,7 +115,7 @@ function applyRun(doc: Y.Doc, batch: Op[], from: number, policy: RoomPolicy, kep
         continue
       }
       if (v.claims.length > 0 || v.kind === 'notNow' || !v.exact) {
-        aside = { conn: op.conn, update: op.update, who: who!, verdict: v }
+        aside = { conn: op.conn, update: op.update, who, verdict: v }
         return
       }
       conns.push(op.conn)

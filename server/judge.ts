@@ -64,6 +64,8 @@ class Judgement {
   private readonly freshPlaces = new Map<Struct, Place | null>()
   /** Whether the update holds only what the document lacks (see Verdict). */
   private exact = true
+  /** Live items the update deletes. */
+  private deletes = 0
 
   constructor(
     private readonly doc: Y.Doc,
@@ -92,7 +94,8 @@ class Judgement {
       if (w.root === 'notes' && (w.op === 'create' || (w.op === 'field' && (w.field === 'text' || w.field === 'kind')))) notes.add(w.key)
     }
     if (moment) return { kind: 'notNow', claims, refusal: moment, roots: roots!, notes: notes! }
-    return { kind: 'ok', claims, exact: this.exact }
+    // An update that changes nothing is not "exact": stored as it is, it would add an empty entry.
+    return { kind: 'ok', claims, exact: this.exact && (this.fresh.size > 0 || this.deletes > 0) }
   }
 
   /** Client ids and clocks: only this person's, each continuing where the document stands. */
@@ -271,6 +274,7 @@ class Judgement {
             this.exact = false
             continue
           }
+          this.deletes++
           const p = this.docItemPlace(it)
           if (p) deleted.push([it, p])
         }

@@ -11,8 +11,9 @@ import type { Room } from './room.js'
 
 export interface RoomPolicy {
   rules: RecordRules
-  /** Who writes through `conn`, with the rules of the moment; null when it may not write here at all. */
-  writer(conn: Connection, doc: Y.Doc): Writer | null
+  /** Who writes through `conn`, with the rules of the moment (an observer where it may write nothing, so
+   *  that an empty sync message passes and any real write is refused). */
+  writer(conn: Connection, doc: Y.Doc): Writer
   /** Keeps for their author the notes that a rule of the moment took off the board; durable on return. */
   keep(personId: string, drafts: Draft[]): Promise<void>
   /** After changes were stored and relayed. */
@@ -22,7 +23,7 @@ export interface RoomPolicy {
 /** Refuses every write: what a room gets when nobody said what its rules are. */
 export const DENY_ALL: RoomPolicy = {
   rules: {},
-  writer: () => null,
+  writer: (conn) => ({ personId: conn.identity.id, role: 'observer', session: DEFAULT_SESSION }),
   keep: () => Promise.reject(new Error('no policy')),
 }
 
@@ -46,10 +47,11 @@ export function boardPolicy(keep: RoomPolicy['keep']): RoomPolicy {
 export function privatePolicy(ownerId: string, afterChange: (room: Room) => void): RoomPolicy {
   return {
     rules: PRIVATE_RULES,
-    writer: (conn) =>
-      conn.identity.id === ownerId && conn.identity.role !== 'observer'
-        ? { personId: ownerId, role: conn.identity.role, session: DEFAULT_SESSION }
-        : null,
+    writer: (conn) => ({
+      personId: conn.identity.id,
+      role: conn.identity.id === ownerId ? conn.identity.role : 'observer',
+      session: DEFAULT_SESSION,
+    }),
     keep: () => Promise.resolve(), // private notes are never refused for the moment
     afterChange,
   }

@@ -7,7 +7,6 @@ import { ProtocolError } from './protocol.js'
 
 export function stampPresence(update: Uint8Array, who: Identity, ownedElsewhere: (clientId: number) => boolean) {
   const d = decoding.createDecoder(update.slice()) // own buffer: lib0 reads lengths without bounds checks
-  const e = encoding.createEncoder()
   const kept: [number, number, string][] = []
   try {
     const n = decoding.readVarUint(d)
@@ -27,8 +26,14 @@ export function stampPresence(update: Uint8Array, who: Identity, ownedElsewhere:
   } catch {
     throw new ProtocolError('malformed awareness update')
   }
-  encoding.writeVarUint(e, kept.length)
-  for (const [clientId, clock, json] of kept) {
+  return encodePresence(kept)
+}
+
+/** An awareness update of these entries: client id, clock, the state as JSON. */
+export function encodePresence(entries: readonly (readonly [clientId: number, clock: number, json: string])[]) {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, entries.length)
+  for (const [clientId, clock, json] of entries) {
     encoding.writeVarUint(e, clientId)
     encoding.writeVarUint(e, clock)
     encoding.writeVarString(e, json)

@@ -11,12 +11,11 @@
 //
 // Changes are batched: a crowd joining, or many cursors moving, costs one frame per connection per batch.
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Bus } from './bus.js'
 import { Connection } from './connection.js'
-import { stampPresence } from './presence.js'
+import { encodePresence, stampPresence } from './presence.js'
 import { awarenessFrame } from './protocol.js'
 
 const PRESENCE_BATCH_MS = 25
@@ -137,15 +136,7 @@ export class PresenceRelay {
       if (person !== undefined && owner !== undefined && owner !== person) continue
       kept.push([clientId, clock, json])
     }
-    if (kept.length === n) return data
-    const e = encoding.createEncoder()
-    encoding.writeVarUint(e, kept.length)
-    for (const [clientId, clock, json] of kept) {
-      encoding.writeVarUint(e, clientId)
-      encoding.writeVarUint(e, clock)
-      encoding.writeVarString(e, json)
-    }
-    return encoding.toUint8Array(e)
+    return kept.length === n ? data : encodePresence(kept)
   }
 
   private onUpdate = ({ added, updated, removed }: PresenceChange, origin: unknown) => {

@@ -3,10 +3,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
-import { writeDraft, type Draft } from '../shared/drafts.js'
+import { draftsOf, writeDraft, type Draft } from '../shared/drafts.js'
 import { readBoard, readNote, roots } from '../shared/schema.js'
 import {
-  clearHidden, readSession, writeBallot, writeHiddenCounts, writePerson, writeSession, writeTally,
+  clearHidden, readSession, writeBallot, writeHiddenCounts, writeKept, writePerson, writeSession, writeTally,
 } from '../shared/sessionDoc.js'
 import {
   FACILITATOR_ACTIONS, PERSON_COLORS, castVote, participantsMayWrite, tally, timerCommand, writesArePrivate,
@@ -210,6 +210,8 @@ export class Workshop {
     return this.serially(boardId, async () => {
       const board = await this.rooms.get(boardId)
       if (!board) return
+      const kept = draftsOf(own.doc).size
+      if ((board.doc.getMap<number>('kept').get(personId) ?? 0) !== kept) await board.change((d) => writeKept(d, personId, kept))
       const s = readSession(board.doc)
       if (!writesArePrivate(s)) {
         await this.revealOf(board, personId, participantsMayWrite(s) ? undefined : s.locked ? 'locked' : 'phase')

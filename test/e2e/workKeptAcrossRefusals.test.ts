@@ -101,6 +101,12 @@ describe('work kept across refusals', () => {
     expect(await texts(host, 'Decision')).toEqual([])
     expect(await serverNotes(board)).not.toContain('Compares the refund policy before paying')
     expect(await host.page.locator('[data-testid="drafts"]').count()).toBe(0) // nothing kept for them
+    // …but they are told, beside the person, that a note of theirs waits for later (a count, not the text).
+    await host.page.locator('.people summary').click()
+    const yasmin = host.page.locator('.people-list li', { hasText: 'Yasmin' })
+    await expect.poll(() => yasmin.getByTestId('kept-count').textContent()).toBe('1 kept for later')
+    await host.page.screenshot({ path: `${SHOTS}/kept-count-facilitator.png` })
+    await host.page.keyboard.press('Escape')
 
     // (c) A reload keeps it; the notice, already seen, does not come back. Back in ideation, it is posted again.
     await away.page.reload()
@@ -115,6 +121,7 @@ describe('work kept across refusals', () => {
     await drafts(away.page).first().locator('.draft-post').click()
     for (const p of [away, host]) await expect.poll(() => texts(p, 'Decision')).toEqual(['Compares the refund policy before paying'])
     await expect.poll(() => away.page.locator('[data-testid="drafts"]').count()).toBe(0)
+    await expect.poll(() => host.page.getByTestId('kept-count').count()).toBe(0)
     expect(await note(away.page, 'refund policy').locator('.kind-badge').textContent()).toBe('Question')
     await host.context.close()
     await away.context.close()

@@ -1,6 +1,7 @@
 // Updates no honest client sends, built with Yjs and lib0 and sent on a stock client's own socket.
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { encodePresence } from '../../server/presence.js'
 import type { StockClient } from './clients.js'
 
 /** Sends `update` as a y-websocket sync update on the client's socket. */
@@ -40,3 +41,7 @@ export const closeCode = (c: StockClient) =>
   new Promise<number>((resolve) => c.provider.once('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? 0)))
 
 export const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms))
+
+/** An awareness update as any client could write it, for any ids, clocks and states. */
+export const presenceUpdate = (entries: [clientId: number, clock: number, state: unknown][]) =>
+  encodePresence(entries.map(([clientId, clock, state]) => [clientId, clock, JSON.stringify(state)] as const))

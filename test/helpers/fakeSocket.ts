@@ -142,11 +142,12 @@ export class MemoryLog implements Pick<Store, 'loadLog' | 'append' | 'compact'> 
   }
 }
 
-/** A room policy for unit tests: people write the given roots (plain values, any phase), unless `refuse()`. */
+/** A room policy for unit tests: people write the given roots (plain values, any phase), unless `refuse()`
+ *  makes them observers. */
 export function testPolicy(roots: string[] = ['notes', 'meta', 'stages'], refuse: () => boolean = () => false): RoomPolicy {
   return {
     rules: Object.fromEntries(roots.map((r) => [r, { writers: 'participants' as const }])),
-    writer: (conn) => (refuse() ? null : { personId: conn.identity.id, role: conn.identity.role, session: DEFAULT_SESSION }),
+    writer: (conn) => ({ personId: conn.identity.id, role: refuse() ? 'observer' : conn.identity.role, session: DEFAULT_SESSION }),
     keep: async () => {},
   }
 }

@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { member, rawClient, synced, until, type StockClient } from '../helpers/clients.js'
 import { createBoard, joinBoard, startTestServer, type TestServer } from '../helpers/server.js'
+import { presenceUpdate } from '../helpers/crafted.js'
 
 let srv: TestServer
 const clients: StockClient[] = []
@@ -41,16 +42,9 @@ it('relays presence, stamped with the name the server issued, and removes it for
 
 /** A y-websocket awareness message carrying whatever ids, clocks and states the sender likes. */
 function awarenessMessage(entries: [clientId: number, clock: number, state: unknown][]) {
-  const update = encoding.createEncoder()
-  encoding.writeVarUint(update, entries.length)
-  for (const [clientId, clock, state] of entries) {
-    encoding.writeVarUint(update, clientId)
-    encoding.writeVarUint(update, clock)
-    encoding.writeVarString(update, JSON.stringify(state))
-  }
   const msg = encoding.createEncoder()
   encoding.writeVarUint(msg, 1)
-  encoding.writeVarUint8Array(msg, encoding.toUint8Array(update))
+  encoding.writeVarUint8Array(msg, presenceUpdate(entries))
   return encoding.toUint8Array(msg)
 }
 

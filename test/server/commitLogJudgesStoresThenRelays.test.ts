@@ -116,6 +116,19 @@ describe('the commit log', () => {
     r.destroy()
   })
 
+  it("lets an observer's empty sync pass and closes one that writes with 4403", async () => {
+    const { r, appended } = await room()
+    const watcher = client(r, identity({ role: 'observer' }))
+    r.receive(watcher.conn, { type: 'update', update: Y.encodeStateAsUpdate(watcher.doc, Y.encodeStateVector(r.doc)) })
+    await r.settle()
+    expect(watcher.socket.closed).toBeNull()
+    watcher.send((d) => addNote(d, { id: 'o', stageId: stageOf(d), kind: 'idea', authorId: watcher.who.id }))
+    await r.settle()
+    expect(watcher.socket.closed?.code).toBe(CloseCode.forbidden)
+    expect(appended).toHaveLength(0)
+    r.destroy()
+  })
+
   it('closes everyone with 4503 and relays nothing when the store fails, drafts included', async () => {
     let fail = false
     const { r, failed } = await room({ failAppend: () => fail })

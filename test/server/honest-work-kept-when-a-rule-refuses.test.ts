@@ -61,6 +61,10 @@ describe('honest work a rule of the moment does not take', () => {
     expect(w.facilitator.doc.getMap('notes').has('offline-1')).toBe(false)
     expect(wasDropped()).toBe(false)
     expect(sara.provider.wsconnected).toBe(true)
+    // The facilitator is told how many of her notes wait, and no more once she has dealt with them.
+    await until(() => w.facilitator.doc.getMap('kept').get(sara.me) === 1, 'the count for the facilitator')
+    mine.doc.getMap('drafts').delete('offline-1')
+    await until(() => !w.facilitator.doc.getMap('kept').has(sara.me), 'the count to clear')
   })
 
   it('a keystroke in flight when the board locks: the text as she typed it is in her drafts', async () => {

@@ -1,7 +1,6 @@
 // Presence against fake sockets: an awareness id belongs to the person whose connection first used it,
 // across reconnects and across processes; nobody else can overwrite or remove it; batching sends one
 // frame per connection per batch; and what is remembered about owners stays bounded.
-import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
@@ -9,19 +8,9 @@ import type { Bus, BusMessage } from '../../server/bus.js'
 import type { Connection } from '../../server/connection.js'
 import { PresenceRelay } from '../../server/presenceRelay.js'
 import { Room } from '../../server/room.js'
+import { presenceUpdate } from '../helpers/crafted.js'
 import { fakeConnection, identity, MemoryLog, testPolicy, type FakeSocket } from '../helpers/fakeSocket.js'
 
-/** An awareness update as any client could write it, for any id and clock. */
-function presenceUpdate(entries: [clientId: number, clock: number, state: unknown][]) {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, entries.length)
-  for (const [clientId, clock, state] of entries) {
-    encoding.writeVarUint(e, clientId)
-    encoding.writeVarUint(e, clock)
-    encoding.writeVarString(e, JSON.stringify(state))
-  }
-  return encoding.toUint8Array(e)
-}
 
 const BATCH = 200 // longer than any presence batch in these small rooms
 

@@ -1,5 +1,6 @@
 // Who is on the board: a few coloured initials in the bar, everyone in the list that opens from it.
 import { For, Show, onCleanup } from 'solid-js'
+import { countOf } from '../../../shared/workshop.js'
 import { useBoard } from '../board/context.js'
 import { t } from '../i18n/i18n.js'
 import type { Peer } from '../stores/presenceStore.js'
@@ -54,6 +55,9 @@ export function PeopleList() {
                 </span>
                 <Show when={role(p) === 'facilitator'}>
                   <span class="role-tag">{t('role.facilitator')}</span>
+                </Show>
+                <Show when={workshop.isFacilitator() && countOf(workshop.state.kept, p.user.id) > 0}>
+                  <span class="kept-tag" data-testid="kept-count">{t('people.kept', { count: countOf(workshop.state.kept, p.user.id) })}</span>
                 </Show>
                 <Show when={!p.self}>
                   <PersonTools personId={p.user.id} name={name(p)} />

@@ -69,6 +69,7 @@ export const ar: Messages = {
     other: '{count} شخص هنا',
   },
   'people.you': '{name} (أنت)',
+  'people.kept': 'محفوظ لوقت لاحق: {count}',
   'people.anonymous': 'ضيف',
 
   'stage.name.label': 'اسم المرحلة {n}',

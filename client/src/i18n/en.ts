@@ -61,6 +61,7 @@ export const en = {
   'people.heading': 'People',
   'people.count': { one: '{count} person here', other: '{count} people here' },
   'people.you': '{name} (you)',
+  'people.kept': '{count} kept for later',
   'people.anonymous': 'Guest',
 
   'stage.name.label': 'Name of stage {n}',

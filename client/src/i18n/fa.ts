@@ -62,6 +62,7 @@ export const fa: Messages = {
   'people.heading': 'افراد',
   'people.count': { one: '{count} نفر اینجاست', other: '{count} نفر اینجا هستند' },
   'people.you': '{name} (شما)',
+  'people.kept': 'نگه‌داشته برای بعد: {count}',
   'people.anonymous': 'مهمان',
 
   'stage.name.label': 'نام مرحلهٔ {n}',

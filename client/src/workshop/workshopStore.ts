@@ -16,6 +16,8 @@ export interface WorkshopView {
   people: Record<string, Person>
   /** Person id -> stage id -> face-down notes, as the server counts them. */
   hidden: Record<string, Record<string, number>>
+  /** Per person, how many of their notes wait in their drafts (the server counts; only numbers). */
+  kept: Record<string, number>
   /** Votes per item; empty until the facilitator reveals votes. */
   tally: Record<string, number>
   /** This person's own votes (from their private document). */
@@ -39,6 +41,7 @@ export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: ()
   const session = doc.getMap<unknown>('session')
   const people = doc.getMap<Person>('people')
   const hidden = doc.getMap<Record<string, number>>('hidden')
+  const kept = doc.getMap<number>('kept')
   const tally = doc.getMap<number>('tally')
   const { clusters } = roots(doc)
 
@@ -46,6 +49,7 @@ export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: ()
     session: readSession(doc),
     people: plain(people),
     hidden: plain(hidden),
+    kept: plain(kept),
     tally: readTally(doc),
     ballot: {},
     clusters: readClusters(doc),
@@ -54,11 +58,13 @@ export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: ()
   const onSession = () => setState('session', reconcile(readSession(doc)))
   const onPeople = () => setState('people', reconcile(plain(people)))
   const onHidden = () => setState('hidden', reconcile(plain(hidden)))
+  const onKept = () => setState('kept', reconcile(plain(kept)))
   const onTally = () => setState('tally', reconcile(readTally(doc)))
   const onClusters = () => setState('clusters', reconcile(readClusters(doc)))
   session.observe(onSession)
   people.observe(onPeople)
   hidden.observe(onHidden)
+  kept.observe(onKept)
   tally.observe(onTally)
   clusters.observeDeep(onClusters)
 
@@ -120,6 +126,7 @@ export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: ()
     session.unobserve(onSession)
     people.unobserve(onPeople)
     hidden.unobserve(onHidden)
+    kept.unobserve(onKept)
     tally.unobserve(onTally)
     clusters.unobserveDeep(onClusters)
   }
