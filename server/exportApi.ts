@@ -1,14 +1,15 @@
 // Export a board (Markdown, CSV, JSON, print page, SVG curve, PDF, PNG) and import one from its JSON.
 import { Hono } from 'hono'
 import { BoardJsonError } from '../shared/export/json.js'
-import { ImportBoardRequest } from '../shared/requests.js'
+import { ExportQuery, ImportBoardRequest } from '../shared/requests.js'
 import { boardLinks, loadDetached } from './boards.js'
 import { ApiError } from './errors.js'
-import { exportBoard, importBoard, isFormat, FORMATS } from './exporter.js'
+import { exportBoard, importBoard } from './exporter.js'
+import { DEFAULT_RATE_LIMIT, perClientIp, type RateLimit } from './rateLimit.js'
 import type { Renderer } from './render.js'
 import type { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
-import { jsonBodyUpTo, validBody } from './validate.js'
+import { jsonBodyUpTo, validBody, validQuery } from './validate.js'
 import type { Workshop } from './workshop.js'
 import { bearerToken } from './workshopApi.js'
 
@@ -18,24 +19,25 @@ export interface ExportDeps {
   workshop: Workshop
   renderer: Renderer
   publicUrl: string | undefined
+  rateLimit?: RateLimit
 }
 
-export function exportApi({ store, rooms, workshop, renderer, publicUrl }: ExportDeps) {
+export function exportApi({ store, rooms, workshop, renderer, publicUrl, rateLimit = DEFAULT_RATE_LIMIT }: ExportDeps) {
   const api = new Hono()
 
-  api.get('/boards/:id/export', async (c) => {
+  // Every parameter is checked first: an unknown format or language is a 400 before anything is read or rendered.
+  api.get('/boards/:id/export', validQuery(ExportQuery, 'invalid_format'), async (c) => {
     const id = c.req.param('id')
-    const format = c.req.query('format') ?? 'md'
-    if (!isFormat(format)) throw new ApiError(400, 'invalid_format', `"format" must be one of ${Object.keys(FORMATS).join(', ')}.`)
+    const { format, lang, token: queryToken } = c.req.valid('query')
     // The header for programs; the query parameter for a plain download link.
-    const token = bearerToken(c.req.header('authorization')) ?? c.req.query('token')
+    const token = bearerToken(c.req.header('authorization')) ?? queryToken
     const who = await workshop.authenticate(id, token)
     if (!who) throw new ApiError(401, 'unauthorized', 'A participant or facilitator token is required.')
     if (who.role === 'observer') throw new ApiError(403, 'observer', 'Observers cannot export.')
     const room = await rooms.peek(id)
     const doc = room?.doc ?? (await loadDetached(store, id))
     try {
-      const out = await exportBoard(doc, format, c.req.query('lang'), renderer)
+      const out = await exportBoard(doc, format, lang, renderer)
       return c.body(typeof out.body === 'string' ? out.body : new Uint8Array(out.body), 200, {
         'content-type': out.contentType,
         'content-disposition': `attachment; filename="${out.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(out.filename)}`,
@@ -46,13 +48,16 @@ export function exportApi({ store, rooms, workshop, renderer, publicUrl }: Expor
     }
   })
 
+  // Anyone may import: rate limited per IP, 5 MiB at most, and every count and length bounded by LIMITS
+  // (shared/export/json.ts checks them as it reads, before building anything).
   api.post(
     '/boards/import',
+    perClientIp(rateLimit),
     jsonBodyUpTo(5 * 1024 * 1024, 'A board export is at most 5 MiB.', (reason) => new ApiError(400, 'invalid_board_json', `not JSON (${reason})`)),
     validBody(ImportBoardRequest, 'invalid_board_json'),
     async (c) => {
       // The envelope is checked; the board itself is read, and explained when wrong, by shared/export/json.ts.
-      const { id, facilitatorKey } = await importBoard(store, await c.req.text()).catch((err) => {
+      const { id, facilitatorKey } = await importBoard(store, { parsed: c.get('jsonBody') }).catch((err) => {
         if (err instanceof BoardJsonError || err instanceof SyntaxError) throw new ApiError(400, 'invalid_board_json', err.message)
         throw err
       })

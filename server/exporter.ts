@@ -24,7 +24,7 @@ export const FORMATS = {
   png: 'image/png',
 } as const
 export type Format = keyof typeof FORMATS
-export const isFormat = (f: unknown): f is Format => typeof f === 'string' && f in FORMATS
+export const isFormat = (f: unknown): f is Format => typeof f === 'string' && Object.hasOwn(FORMATS, f)
 
 type Lang = keyof typeof EXPORT_LABELS
 
@@ -39,7 +39,7 @@ export function boardLanguage(doc: Y.Doc): Lang {
 }
 
 export async function exportBoard(doc: Y.Doc, format: Format, langParam: string | undefined, renderer: Renderer) {
-  const lang: Lang = langParam && langParam in EXPORT_LABELS ? (langParam as Lang) : boardLanguage(doc)
+  const lang: Lang = langParam && Object.hasOwn(EXPORT_LABELS, langParam) ? (langParam as Lang) : boardLanguage(doc)
   const labels = EXPORT_LABELS[lang]
   const dir = lang === 'en' ? 'ltr' : 'rtl'
   const map = readMap(doc, labels.lanes)
@@ -57,7 +57,7 @@ export async function exportBoard(doc: Y.Doc, format: Format, langParam: string 
 }
 
 /** A new board from a JSON export: the same stages, notes, clusters, votes and map, with new secrets. */
-export async function importBoard(store: Store, json: string) {
+export async function importBoard(store: Store, json: string | { parsed: unknown }) {
   const doc = fromJson(json) // throws BoardJsonError or SyntaxError, naming what is wrong
   const created = await storeNewBoard(store, doc)
   doc.destroy()

@@ -1,6 +1,8 @@
 // Renders the print page of a map to PDF and PNG with Chromium (Debian's, at CHROMIUM_PATH). One browser
-// is started on the first export and reused; each export gets a fresh page with the network shut, so
-// nothing in a note can make the server fetch anything. Playwright is loaded on the first export only:
+// is started on the first export and reused; each export gets a fresh context with the network shut, so
+// nothing in a note can make the server fetch anything: the context is offline, every request but a data:
+// URL is aborted, every WebSocket is answered by a closed stand-in that reaches no server, service workers
+// are blocked, and the page's own policy (CSP) allows no connection at all. Playwright is loaded on the first export only:
 // it holds ~27 MB of heap, which every full collection of a relay that never exports would walk.
 import type { Browser, Page } from 'playwright-core'
 
@@ -19,7 +21,12 @@ export class Renderer {
       .then(({ chromium }) =>
         chromium.launch({
           executablePath: this.executablePath,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+          args: [
+            '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+            // Below the page's guards: whatever Chromium itself would open (a preconnect, a prefetch) goes to a
+            // proxy that cannot exist, loopback included, so no socket ever reaches a server.
+            '--proxy-server=http://255.255.255.255:1', '--proxy-bypass-list=<-loopback>', '--dns-prefetch-disable',
+          ],
         }),
       )
       .catch((err) => {
@@ -34,12 +41,16 @@ export class Renderer {
     if (this.running >= this.concurrency) await new Promise<void>((r) => this.waiting.push(r))
     this.running++
     try {
-      const page = await (await this.launch()).newPage()
+      const context = await (await this.launch()).newContext({ offline: true, serviceWorkers: 'block', acceptDownloads: false })
       try {
-        await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()))
+        await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()))
+        // Without connectToServer, Playwright's stand-in never opens a connection; closing it tells the page.
+        await context.routeWebSocket(/.*/, (ws) => void ws.close())
+        const page = await context.newPage()
+        page.setDefaultTimeout(15_000) // a page that never settles frees its slot
         return await fn(page)
       } finally {
-        await page.close()
+        await context.close()
       }
     } finally {
       this.running--
@@ -49,7 +60,7 @@ export class Renderer {
 
   pdf(html: string): Promise<Buffer> {
     return this.withPage(async (page) => {
-      await page.setContent(html, { waitUntil: 'load' })
+      await page.setContent(guarded(html), { waitUntil: 'load' })
       return page.pdf({ preferCSSPageSize: true, landscape: true, format: 'A4', printBackground: true })
     })
   }
@@ -57,7 +68,7 @@ export class Renderer {
   png(html: string): Promise<Buffer> {
     return this.withPage(async (page) => {
       await page.setViewportSize({ width: 1400, height: 990 })
-      await page.setContent(html, { waitUntil: 'load' })
+      await page.setContent(guarded(html), { waitUntil: 'load' })
       return page.screenshot({ fullPage: true, type: 'png' })
     })
   }
@@ -67,4 +78,15 @@ export class Renderer {
     this.browser = null
     if (b) await (await b.catch(() => null))?.close()
   }
+}
+
+/** The page's own policy, first in its head: its inline style and script run, data: images and fonts load,
+ *  and nothing connects anywhere (no fetch, XHR, WebSocket, beacon, frame, form or worker). */
+const CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; " +
+  "connect-src 'none'; frame-src 'none'; worker-src 'none'; form-action 'none'; base-uri 'none'"
+
+function guarded(html: string) {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}${meta}`) : meta + html
 }

@@ -53,6 +53,18 @@ export const jsonBodyUpTo = (maxSize: number, message: string, refuse?: (reason:
 export const smallBody = jsonBodyUpTo(16 * 1024, 'The request body is larger than 16 KiB.')
 
 /**
+ * Hono's validator over the query string: `c.req.valid('query')` is the checked value, or a 400 naming the parameter.
+ */
+export const validQuery = <S extends v.GenericSchema>(schema: S, code = 'invalid_request') =>
+  validator('query', (query, c): v.InferOutput<S> => {
+    // Hono hands a parameter given once as a string, a repeated one as an array (which no picklist takes);
+    // the schema compares values, so `format=__proto__` is just an unknown format.
+    const checked = check(schema, query)
+    if (!checked.ok) throw new ApiError(400, code, checked.message)
+    return checked.value
+  })
+
+/**
  * Hono's validator over the JSON body read before it: `c.req.valid('json')` is the checked value (trimmed,
  * with defaults), or the request ends in a 400 with `code` and the message naming the wrong field. Hono's
  * own `json` target reads only bodies labelled JSON, so the value comes from readJson instead.

@@ -17,8 +17,10 @@ export interface BoardSummary {
   id: string
   title: string
   createdAt: string
-  stages: number
-  notes: number
+  /** Counted when the board is loaded (someone is on it, or was a moment ago); null when it is not, since
+   *  the summary is answered to anyone and never loads a board. */
+  stages: number | null
+  notes: number | null
   /** People connected right now (0 when the board is not loaded). */
   online: number
 }

@@ -2,7 +2,7 @@
 // validator middleware, see server/validate.ts) and the client checks its own before sending. Each limit is
 // written once, in LIMITS, and each refusal names the field in plain words.
 import * as v from 'valibot'
-import { BOARD_FORMAT } from './export/json.js'
+import { BOARD_FORMAT } from './export/format.js'
 import { PHASES } from './workshop.js'
 
 export const LIMITS = {
@@ -17,6 +17,22 @@ export const LIMITS = {
   maxVotes: 50,
   /** The longest a timer may be started or extended by: 4 hours. */
   maxTimerMs: 4 * 60 * 60_000,
+  // What one imported board may hold (POST /api/boards/import), checked before any of it is built, so an
+  // import's cost is bounded whatever its bytes hold. Titles, stage names and note texts use the limits above.
+  /** Notes, and the map's items, of one board. */
+  maxNotes: 5000,
+  maxClusters: 2000,
+  maxMapItems: 2000,
+  /** Lanes of the map (the default ones and the facilitator's own). */
+  maxLanes: 20,
+  /** Keys of the vote tally: one per voted note or cluster. */
+  maxTallyKeys: 7000,
+  /** Emotion ratings, one per person and stage. */
+  maxRatings: 10_000,
+  /** An id, an order key, or a key of the tally or ratings. */
+  idLength: 200,
+  /** A cluster, lane or map item's name or title, a frame field, a metric's text. */
+  textLength: 2000,
 } as const
 
 /** The message for a body that is not a JSON object (an array, a string, null…). */
@@ -138,6 +154,19 @@ export const ImportBoardRequest = body(
     missingField,
   ),
 )
+
+// ---- GET /api/boards/:id/export: its query ----
+
+export const EXPORT_FORMATS = ['md', 'csv', 'json', 'html', 'svg', 'pdf', 'png'] as const
+export const EXPORT_LANGS = ['en', 'ar', 'fa'] as const
+
+/** Every query parameter of an export, checked before anything is read or rendered; others are ignored. */
+export const ExportQuery = v.object({
+  format: v.optional(v.picklist(EXPORT_FORMATS, `"format" must be one of ${EXPORT_FORMATS.join(', ')}.`), 'md'),
+  lang: v.optional(v.picklist(EXPORT_LANGS, `"lang" must be one of ${EXPORT_LANGS.join(', ')}.`)),
+  token: v.optional(v.pipe(v.string('"token" must be a string.'), v.maxLength(LIMITS.idLength, '"token" is too long.'))),
+})
+export type ExportQuery = v.InferOutput<typeof ExportQuery>
 
 // ---- checking ----
 

@@ -20,9 +20,10 @@ import { PHASES, type Phase } from '../workshop.js'
 import { FRAME_FIELDS, SOURCE_KINDS, asMetric, type SourceKind } from '../journeyMap.js'
 import { isScore } from '../emotionCurve.js'
 import { writeSnapshot, type BoardSnapshot } from '../boardSnapshot.js'
+import { LIMITS } from '../requests.js'
+import { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './format.js'
 
-export const BOARD_FORMAT = 'touchpoint-board'
-export const BOARD_FORMAT_VERSION = 1
+export { BOARD_FORMAT, BOARD_FORMAT_VERSION }
 
 const sorted = <T>(o: { [k: string]: T }) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)))
 
@@ -62,7 +63,9 @@ export class BoardJsonError extends Error {
   }
 }
 
-/** A board read from its JSON export, or a BoardJsonError saying what is wrong and where. */
+/** A board read from its JSON export, or a BoardJsonError saying what is wrong and where. Every count and
+ *  length is checked against LIMITS as it is read, each list's length before any of its records, so a crafted
+ *  file is refused before it costs more than reading it. */
 export function parseBoardJson(json: string): BoardSnapshot {
   let raw: unknown
   try {
@@ -70,6 +73,11 @@ export function parseBoardJson(json: string): BoardSnapshot {
   } catch (e) {
     throw new BoardJsonError('', `not JSON (${(e as Error).message})`)
   }
+  return readBoardJson(raw)
+}
+
+/** The same from the JSON value already parsed (the server parses a body once). */
+export function readBoardJson(raw: unknown): BoardSnapshot {
   const top = obj(raw, '')
   if (top.format !== BOARD_FORMAT) throw new BoardJsonError('format', `expected "${BOARD_FORMAT}": this is not a Touchpoint board export`)
   const version = num(top.version, 'version')
@@ -80,42 +88,51 @@ export function parseBoardJson(json: string): BoardSnapshot {
   const schemaVersion = num(top.schemaVersion, 'schemaVersion')
   if (schemaVersion > SCHEMA_VERSION) throw new BoardJsonError('schemaVersion', `${schemaVersion} is newer than ${SCHEMA_VERSION}`)
 
+  const L = LIMITS
   return {
-    title: str(top.title, 'title'),
+    title: str(top.title, 'title', L.titleLength),
     schemaVersion,
     createdAt: num(top.createdAt, 'createdAt'),
     phase: oneOf(top.phase, PHASES, 'phase') as Phase,
-    stages: records(top.stages, 'stages', (r, p) => ({ id: str(r.id, `${p}.id`), name: str(r.name, `${p}.name`),
-      order: str(r.order, `${p}.order`) })),
-    notes: records(top.notes, 'notes', (r, p) => {
+    stages: records(top.stages, 'stages', L.maxStages, (r, p) => ({ id: key(r.id, `${p}.id`),
+      name: str(r.name, `${p}.name`, L.stageNameLength), order: key(r.order, `${p}.order`) })),
+    notes: records(top.notes, 'notes', L.maxNotes, (r, p) => {
       if (!isNoteKind(r.kind)) throw new BoardJsonError(`${p}.kind`, 'expected action, touchpoint, question, feeling, pain or idea')
-      return { id: str(r.id, `${p}.id`), stageId: str(r.stageId, `${p}.stageId`),
-        clusterId: r.clusterId === null ? null : str(r.clusterId, `${p}.clusterId`), kind: r.kind,
-        text: str(r.text, `${p}.text`), authorId: str(r.authorId, `${p}.authorId`), order: str(r.order, `${p}.order`),
+      return { id: key(r.id, `${p}.id`), stageId: key(r.stageId, `${p}.stageId`),
+        clusterId: r.clusterId === null ? null : key(r.clusterId, `${p}.clusterId`), kind: r.kind,
+        text: str(r.text, `${p}.text`, L.noteLength), authorId: key(r.authorId, `${p}.authorId`), order: key(r.order, `${p}.order`),
         createdAt: num(r.createdAt, `${p}.createdAt`) }
     }),
-    clusters: records(top.clusters, 'clusters', (r, p) => ({ id: str(r.id, `${p}.id`), name: str(r.name, `${p}.name`),
-      stageId: str(r.stageId, `${p}.stageId`), order: str(r.order, `${p}.order`), createdAt: num(r.createdAt, `${p}.createdAt`) })),
-    tally: numbers(top.tally, 'tally', (v) => Number.isInteger(v) && v >= 0, 'a whole number of votes'),
+    clusters: records(top.clusters, 'clusters', L.maxClusters, (r, p) => ({ id: key(r.id, `${p}.id`),
+      name: str(r.name, `${p}.name`, L.textLength), stageId: key(r.stageId, `${p}.stageId`), order: key(r.order, `${p}.order`),
+      createdAt: num(r.createdAt, `${p}.createdAt`) })),
+    tally: numbers(top.tally, 'tally', L.maxTallyKeys, (v) => Number.isInteger(v) && v >= 0, 'a whole number of votes'),
     frame: (() => {
       const f = obj(top.frame, 'frame')
-      return Object.fromEntries(FRAME_FIELDS.map((k) => [k, str(f[k], `frame.${k}`)])) as unknown as BoardSnapshot['frame']
+      return Object.fromEntries(FRAME_FIELDS.map((k) => [k, str(f[k], `frame.${k}`, L.textLength)])) as unknown as BoardSnapshot['frame']
     })(),
-    lanes: records(top.lanes, 'lanes', (r, p) => {
+    lanes: records(top.lanes, 'lanes', L.maxLanes, (r, p) => {
       if (typeof r.hidden !== 'boolean') throw new BoardJsonError(`${p}.hidden`, 'expected true or false')
-      return { id: str(r.id, `${p}.id`), name: str(r.name, `${p}.name`), order: str(r.order, `${p}.order`), hidden: r.hidden }
+      return { id: key(r.id, `${p}.id`), name: str(r.name, `${p}.name`, L.textLength), order: key(r.order, `${p}.order`), hidden: r.hidden }
     }),
-    mapItems: records(top.mapItems, 'mapItems', (r, p) => {
-      const metric = r.metric === null ? null : asMetric(r.metric)
-      if (r.metric !== null && !metric) throw new BoardJsonError(`${p}.metric`, 'expected null or { type: NPS, CES, CSAT or custom, … }')
-      return { id: str(r.id, `${p}.id`), stageId: str(r.stageId, `${p}.stageId`), laneId: str(r.laneId, `${p}.laneId`),
-        order: str(r.order, `${p}.order`), sourceKind: oneOf(r.sourceKind, SOURCE_KINDS, `${p}.sourceKind`) as SourceKind,
-        sourceId: str(r.sourceId, `${p}.sourceId`), title: str(r.title, `${p}.title`),
-        notes: arr(r.notes, `${p}.notes`).map((n, i) => str(n, `${p}.notes[${i}]`)), votes: num(r.votes, `${p}.votes`), metric }
-    }),
-    emotions: numbers(top.emotions, 'emotions', isScore, 'a whole number from -2 to 2'),
+    mapItems: (() => {
+      let itemNotes = 0 // across every item: each holds the texts of the notes it came from
+      return records(top.mapItems, 'mapItems', L.maxMapItems, (r, p) => {
+        const metric = r.metric === null ? null : asMetric(r.metric)
+        if (r.metric !== null && !metric) throw new BoardJsonError(`${p}.metric`, 'expected null or { type: NPS, CES, CSAT or custom, … }')
+        if (metric?.name !== undefined && metric.name.length > L.textLength) throw over(`${p}.metric.name`, metric.name.length, L.textLength, 'characters')
+        const notes = arr(r.notes, `${p}.notes`)
+        itemNotes += notes.length
+        if (itemNotes > L.maxNotes) throw new BoardJsonError(`${p}.notes`, `the map's items hold more than the ${L.maxNotes} notes a board may hold`)
+        return { id: key(r.id, `${p}.id`), stageId: key(r.stageId, `${p}.stageId`), laneId: key(r.laneId, `${p}.laneId`),
+          order: key(r.order, `${p}.order`), sourceKind: oneOf(r.sourceKind, SOURCE_KINDS, `${p}.sourceKind`) as SourceKind,
+          sourceId: key(r.sourceId, `${p}.sourceId`), title: str(r.title, `${p}.title`, L.textLength),
+          notes: notes.map((n, i) => str(n, `${p}.notes[${i}]`, L.noteLength)), votes: num(r.votes, `${p}.votes`), metric }
+      })
+    })(),
+    emotions: numbers(top.emotions, 'emotions', L.maxStages, isScore, 'a whole number from -2 to 2'),
     ratings: (() => {
-      const ratings = numbers(top.ratings, 'ratings', isScore, 'a whole number from -2 to 2')
+      const ratings = numbers(top.ratings, 'ratings', L.maxRatings, isScore, 'a whole number from -2 to 2')
       const bad = Object.keys(ratings).find((k) => !/^.+:.+$/.test(k))
       if (bad !== undefined) throw new BoardJsonError(`ratings.${bad}`, 'expected a key "personId:stageId"')
       return ratings
@@ -124,8 +141,8 @@ export function parseBoardJson(json: string): BoardSnapshot {
 }
 
 /** A fresh board document holding the board of a JSON export. */
-export function fromJson(json: string): Y.Doc {
-  const snapshot = parseBoardJson(json)
+export function fromJson(json: string | { parsed: unknown }): Y.Doc {
+  const snapshot = typeof json === 'string' ? parseBoardJson(json) : readBoardJson(json.parsed)
   const doc = new Y.Doc()
   writeSnapshot(doc, snapshot)
   return doc
@@ -143,9 +160,15 @@ function arr(v: unknown, path: string): unknown[] {
   if (Array.isArray(v)) return v
   throw new BoardJsonError(path, 'expected an array')
 }
-function str(v: unknown, path: string): string {
-  if (typeof v === 'string') return v
-  throw new BoardJsonError(path, 'expected a string')
+function str(v: unknown, path: string, max: number): string {
+  if (typeof v !== 'string') throw new BoardJsonError(path, 'expected a string')
+  if (v.length > max) throw over(path, v.length, max, 'characters')
+  return v
+}
+/** An id, a reference to one, or an order key. */
+const key = (v: unknown, path: string) => str(v, path, LIMITS.idLength)
+function over(path: string, count: number, max: number, what: string) {
+  return new BoardJsonError(path, `${count} ${what}, more than the ${max} allowed`)
 }
 function num(v: unknown, path: string): number {
   if (typeof v === 'number' && Number.isFinite(v)) return v
@@ -157,9 +180,11 @@ function oneOf(v: unknown, allowed: readonly string[], path: string): string {
 }
 
 /** An array of records whose ids are unique: two records with one id would silently become one. */
-function records<T extends { id: string }>(v: unknown, path: string, read: (r: Rec, path: string) => T): T[] {
+function records<T extends { id: string }>(v: unknown, path: string, max: number, read: (r: Rec, path: string) => T): T[] {
   const seen = new Set<string>()
-  return arr(v, path).map((item, i) => {
+  const list = arr(v, path)
+  if (list.length > max) throw over(path, list.length, max, path)
+  return list.map((item, i) => {
     const r = read(obj(item, `${path}[${i}]`), `${path}[${i}]`)
     if (seen.has(r.id)) throw new BoardJsonError(`${path}[${i}].id`, `"${r.id}" appears twice`)
     seen.add(r.id)
@@ -167,9 +192,15 @@ function records<T extends { id: string }>(v: unknown, path: string, read: (r: R
   })
 }
 
-function numbers(v: unknown, path: string, ok: (n: number) => boolean, what: string): { [k: string]: number } {
-  const entries = Object.entries(obj(v, path))
-  for (const [k, n] of entries) if (typeof n !== 'number' || !ok(n)) throw new BoardJsonError(`${path}.${k}`, `expected ${what}`)
+function numbers(v: unknown, path: string, max: number, ok: (n: number) => boolean, what: string): { [k: string]: number } {
+  const o = obj(v, path)
+  let count = 0
+  for (const k in o) if (Object.hasOwn(o, k) && ++count > max) throw new BoardJsonError(path, `more than the ${max} keys allowed`)
+  const entries = Object.entries(o)
+  for (const [k, n] of entries) {
+    if (k.length > LIMITS.idLength) throw new BoardJsonError(`${path}.${k.slice(0, 40)}…`, `a key of ${k.length} characters, more than the ${LIMITS.idLength} allowed`)
+    if (typeof n !== 'number' || !ok(n)) throw new BoardJsonError(`${path}.${k}`, `expected ${what}`)
+  }
   // fromEntries defines keys: an id like "__proto__" stays a key instead of replacing the prototype.
   return Object.fromEntries(entries) as { [k: string]: number }
 }

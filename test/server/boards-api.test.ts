@@ -16,7 +16,8 @@ const json = (body: unknown) => ({
 // The same checks through app.request() (no server) and over real HTTP.
 const store = new SqliteStore(tempDir())
 const renderer = new Renderer('/usr/bin/chromium')
-const { app } = createApp({ config: loadConfig({}), store, renderer, rooms: new Rooms(store, { idleMs: 1000, compactEvery: 100 }) })
+const rooms = new Rooms(store, { idleMs: 1000, compactEvery: 100 })
+const { app } = createApp({ config: loadConfig({}), store, renderer, rooms })
 let srv: TestServer
 beforeAll(async () => {
   srv = await startTestServer()
@@ -30,8 +31,11 @@ const transports = {
   'app.request()': (path: string, init?: RequestInit) => app.request(`http://localhost${path}`, init),
   HTTP: (path: string, init?: RequestInit) => fetch(`${srv.url}${path}`, init),
 }
+/** Loads a board as a socket joining it would, in the server behind each transport. */
+const loaders = { 'app.request()': (id: string) => rooms.get(id), HTTP: (id: string) => srv.server.rooms.get(id) }
 
-describe.each(Object.entries(transports))('boards API over %s', (_name, request) => {
+describe.each(Object.entries(transports))('boards API over %s', (name, request) => {
+  const load = loaders[name as keyof typeof loaders]
   it('creates a board with default stages, unguessable id and key, and the key only in the fragment', async () => {
     const res = await request('/api/boards', json({ title: 'نقشه سفر مشتری' }))
     expect(res.status).toBe(201)
@@ -43,13 +47,18 @@ describe.each(Object.entries(transports))('boards API over %s', (_name, request)
     expect(body.participantUrl).not.toContain(body.facilitatorKey)
     expect(body.facilitatorUrl).toBe(`${body.participantUrl}#facilitator=${body.facilitatorKey}`)
 
+    // Not loaded: the summary is the stored row, and never loads the board to count.
     const summary = (await (await request(`/api/boards/${body.id}`)).json()) as BoardSummary
-    expect(summary).toMatchObject({ id: body.id, title: 'نقشه سفر مشتری', stages: 5, notes: 0, online: 0 })
+    expect(summary).toMatchObject({ id: body.id, title: 'نقشه سفر مشتری', stages: null, notes: null, online: 0 })
     expect(Date.parse(summary.createdAt)).toBeGreaterThan(Date.now() - 60_000)
+    await load(body.id)
+    const loaded = (await (await request(`/api/boards/${body.id}`)).json()) as BoardSummary
+    expect(loaded).toMatchObject({ id: body.id, title: 'نقشه سفر مشتری', stages: 5, notes: 0, online: 0 })
   })
 
   it('creates a board with its own stages, and an empty body gets the defaults', async () => {
     const own = (await (await request('/api/boards', json({ stages: ['اكتشاف', 'شراء'] }))).json()) as CreateBoardResponse
+    await load(own.id)
     expect(((await (await request(`/api/boards/${own.id}`)).json()) as BoardSummary).stages).toBe(2)
     const empty = await request('/api/boards', { method: 'POST' })
     expect(empty.status).toBe(201)
