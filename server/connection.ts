@@ -11,6 +11,9 @@ export interface Socket {
   close(code: number, reason: string): void
   /** Drops the connection at once, freeing what is buffered for it. */
   terminate(): void
+  /** Bytes written here that have not yet left for the network: what Node still holds, and the part of
+   *  the write in progress that the kernel has not taken. It falls as a huge frame goes out, long before
+   *  the whole frame has gone (which is all that ws's own `bufferedAmount` would show). */
   readonly bufferedAmount: number
 }
 
@@ -31,7 +34,7 @@ export class Connection {
   /** Whether the room has sent its sync step 1, asking for what the client has that it lacks. */
   askedForState = false
   closed = false
-  /** Bytes handed to the socket so far; with bufferedAmount this tells how much the client has read. */
+  /** Bytes handed to the socket so far; less bufferedAmount, the bytes that actually left for the client. */
   private queued = 0
   private stallTimer: NodeJS.Timeout | null = null
   private drainedAtCheck = 0
@@ -64,7 +67,9 @@ export class Connection {
 
   /** A client that stops reading would make us buffer without bound. Over the limit, it gets STALL_MS to
    *  read something; one that is merely slow (a big board arriving on a slow link) keeps going, one that
-   *  reads nothing is cut off, which frees its buffer at once; its client reconnects and resyncs. */
+   *  reads nothing is cut off, which frees its buffer at once; its client reconnects and resyncs.
+   *  Progress is bytes that left (drained()), so a 24 MiB sync step 2 going out at 1 MiB/s counts as
+   *  progress all along, not only once the whole frame is gone. */
   private watchStall() {
     this.drainedAtCheck = this.drained()
     this.stallTimer = setTimeout(() => {

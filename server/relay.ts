@@ -13,7 +13,15 @@ export interface RelayDeps {
   rooms: Rooms
   workshop: Workshop
   maxBufferedBytes: number
+  /** The limit of every message but the first sync answer (MAX_MESSAGE_BYTES). */
+  maxMessageBytes: number
+  /** The limit of the first sync answer (MAX_FIRST_SYNC_BYTES), which is also ws's maxPayload: ws refuses
+   *  a larger frame from its header, before buffering it. */
+  maxFirstSyncBytes: number
 }
+
+/** Pre-authentication queue: at most this many frames, and MAX_MESSAGE_BYTES in all. */
+const MAX_QUEUED_FRAMES = 1000
 
 export function relay(deps: RelayDeps, ws: WebSocket, boardId: string, token: string | undefined, privateNotes: boolean) {
   let conn: Connection | undefined
@@ -33,12 +41,39 @@ export function relay(deps: RelayDeps, ws: WebSocket, boardId: string, token: st
     }
   }
 
+  // The first sync answer (the client's sync step 2 to the room's sync step 1) carries everything the
+  // client wrote offline, in one message however large: the stock client has no other way to send it. So
+  // that one message may be up to MAX_FIRST_SYNC_BYTES (ws's maxPayload, which bounds what it buffers);
+  // every other stays within MAX_MESSAGE_BYTES, checked here. The room judges it like any update.
+  let firstSyncAnswered = false
+  const awaitingFirstSync = () => !!conn && !conn.closed && conn.askedForState && !firstSyncAnswered
+  // ws closes with 1009 a frame over maxPayload as soon as it reads its header; during the first sync
+  // that is offline work over MAX_FIRST_SYNC_BYTES, which gets its own code (shared/closeCodes.ts): the
+  // client stops resending it and tells the person, who keeps it on their device.
+  const wsClose = ws.close.bind(ws)
+  ws.close = (code?: number, reason?: string | Buffer) =>
+    code === CloseCode.tooLarge && awaitingFirstSync()
+      ? wsClose(CloseCode.firstSyncTooLarge, `offline changes over ${deps.maxFirstSyncBytes} bytes`)
+      : wsClose(code, reason)
+  let queuedBytes = 0
+
   ws.on('error', (err) => console.warn(`[ws ${boardId}] socket error:`, err.message))
   // ws hands over each message without copying it.
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     if (!isBinary) return void conn?.close(CloseCode.malformed, 'text frames are not part of the protocol')
+    const isSyncAnswer = data.length > 1 && data[0] === 0 && data[1] === 1 // sync, step 2
+    if (data.length > deps.maxMessageBytes && !(isSyncAnswer && awaitingFirstSync())) {
+      return void wsClose(CloseCode.tooLarge, `message over ${deps.maxMessageBytes} bytes`)
+    }
+    if (isSyncAnswer && conn?.askedForState) firstSyncAnswered = true
     if (queue) {
-      if (queue.length < 1000) queue.push(data)
+      // Nothing honest is large before the room has asked: the stock client sends its sync step 1 and
+      // presence. Refusing is safer than dropping a frame, which would leave a gap in what it sent.
+      queuedBytes += data.length
+      if (queue.length >= MAX_QUEUED_FRAMES || queuedBytes > deps.maxMessageBytes) {
+        return void wsClose(CloseCode.tooLarge, 'too much sent before the board opened')
+      }
+      queue.push(data)
     } else handle(data)
   })
   ws.on('close', () => {
@@ -92,7 +127,24 @@ function socketOf(ws: WebSocket): Socket {
     close: (code, reason) => ws.close(code, reason),
     terminate: () => ws.terminate(),
     get bufferedAmount() {
-      return ws.bufferedAmount
+      return unsent(tcp) ?? ws.bufferedAmount
     },
   }
+}
+
+interface TcpInternals {
+  _writableState?: { writing: boolean; writelen: number }
+  _handle?: { writeQueueSize?: number } | null
+}
+
+/** Bytes written to `tcp` that have not reached the kernel: those Node holds, less the write in flight,
+ *  plus what of that write libuv still holds (`writeQueueSize`, which falls as the kernel takes each
+ *  part, as Node's own socket timeouts read it). Node's `writableLength` (and so ws's `bufferedAmount`)
+ *  counts a write in flight whole until the last byte of it has gone: a 24 MiB frame would look stuck
+ *  for as long as it takes to send. Undefined where these are not there to read. */
+function unsent(tcp: TcpSocket): number | undefined {
+  const { _writableState: state, _handle: handle } = tcp as unknown as TcpInternals
+  const queue = handle?.writeQueueSize
+  if (!state || typeof queue !== 'number' || typeof state.writelen !== 'number') return undefined
+  return tcp.writableLength - (state.writing ? state.writelen : 0) + queue
 }

@@ -9,7 +9,9 @@ import { CloseCode } from '../../../shared/closeCodes.js'
 import { roots } from '../../../shared/schema.js'
 import { saveLocalDrafts } from '../lib/localDrafts.js'
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'notFound'
+/** `tooLarge`: the server refused what this device wrote offline as too much to merge at once
+ *  (CloseCode.firstSyncTooLarge); it is all still here, and nothing is resent until the page reconnects. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'notFound' | 'tooLarge'
 
 export type Connection = ReturnType<typeof connectBoard>
 
@@ -52,6 +54,9 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
   })
   provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
     if (code === CloseCode.unknownBoard) setStatus('notFound')
+    // Our offline work is over the server's MAX_FIRST_SYNC_BYTES: resending it would be refused again, so
+    // the provider has stopped (a 44xx). Say so; the doc and IndexedDB keep every change, nothing is cleared.
+    else if (code === CloseCode.firstSyncTooLarge) setStatus('tooLarge')
     else if (code === CloseCode.unauthorized) events.onUnauthorized?.(reason)
     else if (code === CloseCode.forbidden) {
       // The server refused a change of ours and kept none of it; our copy now differs from the board

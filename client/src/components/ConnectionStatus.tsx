@@ -8,6 +8,7 @@ const KEYS = {
   reconnecting: 'status.reconnecting',
   offline: 'status.offline',
   notFound: 'status.reconnecting',
+  tooLarge: 'status.tooLarge',
 } as const
 
 export function ConnectionStatus(props: { status: Status }) {

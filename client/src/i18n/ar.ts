@@ -55,6 +55,7 @@ export const ar: Messages = {
   'status.connected': 'متصل',
   'status.reconnecting': 'جارٍ إعادة الاتصال…',
   'status.offline': 'غير متصل: تُحفظ تعديلاتك على هذا الجهاز',
+  'status.tooLarge': 'لم يُرسَل: ما كُتب دون اتصال أكبر من أن تستقبله اللوحة دفعة واحدة. كل ذلك محفوظ على هذا الجهاز.',
 
   'role.facilitator': 'ميسِّر',
   'role.participant': 'مشارك',

@@ -54,6 +54,7 @@ export const en = {
   'status.connected': 'Connected',
   'status.reconnecting': 'Reconnecting…',
   'status.offline': 'Offline: changes are kept on this device',
+  'status.tooLarge': 'Not sent: what you wrote offline is too much for the board to take at once. All of it is kept on this device.',
 
   'role.facilitator': 'Facilitator',
   'role.participant': 'Participant',

@@ -55,6 +55,7 @@ export const fa: Messages = {
   'status.connected': 'متصل',
   'status.reconnecting': 'در حال اتصال دوباره…',
   'status.offline': 'آفلاین: تغییرات روی همین دستگاه نگه داشته می‌شود',
+  'status.tooLarge': 'فرستاده نشد: آنچه بدون اتصال نوشته شده بیش از آن است که تخته یک‌جا بپذیرد. همهٔ آن روی همین دستگاه نگه داشته می‌شود.',
 
   'role.facilitator': 'تسهیل‌گر',
   'role.participant': 'شرکت‌کننده',
