@@ -8,6 +8,7 @@ import { boardsApi } from './api.js'
 import type { Config } from './config.js'
 import { ApiError, onError } from './errors.js'
 import { exportApi } from './exportApi.js'
+import { DEFAULT_RATE_LIMIT } from './rateLimit.js'
 import type { Renderer } from './render.js'
 import type { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
@@ -16,7 +17,8 @@ import { Workshop } from './workshop.js'
 import { workshopApi } from './workshopApi.js'
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'maxMessageBytes' | 'maxBufferedBytes'>
+  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'maxMessageBytes' | 'maxFirstSyncBytes' | 'maxBufferedBytes'> &
+    Partial<Pick<Config, 'host' | 'rateLimit' | 'rateLimitWindowMs'>>
   store: Store
   rooms: Rooms
   renderer: Renderer
@@ -35,11 +37,17 @@ export function createApp({ config, store, rooms, renderer, clientDir = defaultC
 
   app.get('/health', (c) => c.json({ ok: true }))
   const workshop = new Workshop(store, rooms)
-  app.route('/api', boardsApi({ store, rooms, publicUrl: config.publicUrl }))
+  const rateLimit = { limit: config.rateLimit ?? DEFAULT_RATE_LIMIT.limit, windowMs: config.rateLimitWindowMs ?? DEFAULT_RATE_LIMIT.windowMs }
+  app.route('/api', boardsApi({ store, rooms, publicUrl: config.publicUrl, rateLimit }))
   app.route('/api', workshopApi(workshop))
-  app.route('/api', exportApi({ store, rooms, workshop, renderer, publicUrl: config.publicUrl }))
+  app.route('/api', exportApi({ store, rooms, workshop, renderer, publicUrl: config.publicUrl, rateLimit }))
 
-  const { wss, upgrade } = wsUpgrades(config, { rooms, workshop, maxBufferedBytes: config.maxBufferedBytes })
+  const { wss, upgrade } = wsUpgrades(config, {
+    rooms, workshop, store,
+    maxBufferedBytes: config.maxBufferedBytes,
+    maxMessageBytes: config.maxMessageBytes,
+    maxFirstSyncBytes: Math.max(config.maxMessageBytes, config.maxFirstSyncBytes),
+  })
 
   if (existsSync(clientDir)) {
     app.use('/*', serveStatic({ root: clientDir }))

@@ -10,9 +10,14 @@ export interface Config {
   /** Origins besides the server's own that may open a WebSocket. */
   allowedOrigins: string[]
   maxMessageBytes: number
+  /** A client's first sync answer (its offline work, one message) may be this large; never below maxMessageBytes. */
+  maxFirstSyncBytes: number
   maxBufferedBytes: number
   roomIdleMs: number
   compactEvery: number
+  /** Messages (updates and presence) one connection may send per second, and in one burst. */
+  messagesPerSecond: number
+  messageBurst: number
   /** PostgreSQL instead of the embedded SQLite file; needed when several processes share boards. */
   databaseUrl: string | undefined
   /** Redis pub/sub between processes; with DATABASE_URL, lets several processes serve one board. */
@@ -21,6 +26,10 @@ export interface Config {
   sqliteSynchronous: 'NORMAL' | 'FULL'
   /** The Chromium that renders PDF and PNG exports. */
   chromiumPath: string
+  /** Requests one client IP may make to each of the unauthenticated, costly endpoints (a board's summary,
+   *  creating and importing boards) per rateLimitWindowMs; past it, 429 rate_limited with Retry-After. */
+  rateLimit: number
+  rateLimitWindowMs: number
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -45,12 +54,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024),
+    maxFirstSyncBytes: Math.max(int(env, 'MAX_FIRST_SYNC_BYTES', 32 * 1024 * 1024, 1024), int(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024)),
     maxBufferedBytes: int(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 64 * 1024),
     roomIdleMs: int(env, 'ROOM_IDLE_MS', 30_000),
     compactEvery: int(env, 'COMPACT_EVERY', 500, 1),
+    messagesPerSecond: int(env, 'MESSAGES_PER_SECOND', 100, 1),
+    messageBurst: int(env, 'MESSAGE_BURST', 1000, 1),
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    rateLimit: int(env, 'RATE_LIMIT', 120, 1),
+    rateLimitWindowMs: int(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000),
     sqliteSynchronous: sync(env.SQLITE_SYNCHRONOUS),
   }
 }

@@ -43,14 +43,21 @@ interface Found {
 
 const MISSING: Verdict = { kind: 'missing', reason: 'builds on changes the server does not have' }
 
+/** What one update may hold: far above any honest client's (a first sync of thousands of notes written
+ *  offline is tens of thousands of structs from one or two client ids), and the board's records are never
+ *  deeper than a field's contents (a note's text: root, note, field, characters). */
+export const UPDATE_BOUNDS = { structs: 200_000, clients: 1_000, depth: 5 } as const
+
 export function judgeUpdate(doc: Y.Doc, update: Uint8Array, who: Writer, rules: RecordRules): Verdict {
-  let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
-    decoded = Y.decodeUpdate(update)
+    const decoded = Y.decodeUpdate(update)
+    if (decoded.structs.length > UPDATE_BOUNDS.structs) return { kind: 'malformed', reason: 'too many structs in one update' }
+    if (decoded.ds.clients.size > UPDATE_BOUNDS.clients) return { kind: 'malformed', reason: 'too many client ids in one update' }
+    return new Judgement(doc, rules).judge(decoded, who)
   } catch {
+    // Undecodable, or nested past what the stack allows: never the board's shape.
     return { kind: 'malformed', reason: 'malformed update' }
   }
-  return new Judgement(doc, rules).judge(decoded, who)
 }
 
 /** One update's judging: the lookups it shares between its steps. */
@@ -109,6 +116,7 @@ class Judgement {
       const c = s.id.client
       if (c !== last) {
         if (this.ends.has(c)) return { kind: 'malformed', reason: 'a client listed twice in one update' }
+        if (this.ends.size >= UPDATE_BOUNDS.clients) return { kind: 'malformed', reason: 'too many client ids in one update' }
         last = c
         known = Y.getState(this.store, c)
         this.ends.set(c, known)
@@ -171,28 +179,39 @@ class Judgement {
     return extend(this.placeOfType(it.parent as Y.AbstractType<any>), it.parentSub)
   }
 
-  private freshPlace(it: Struct): Place | null {
-    const known = this.freshPlaces.get(it)
-    if (known !== undefined) return known
-    this.freshPlaces.set(it, null) // a cycle resolves to nowhere
+  /** Iterative along origins: a long run of separate insertions in one text must not exhaust the stack. */
+  private freshPlace(start: Struct): Place | null {
+    const chain: Struct[] = []
     let p: Place | null = null
-    if (it instanceof Y.Item) {
+    for (let it: Struct | undefined = start; it; ) {
+      const known = this.freshPlaces.get(it)
+      if (known !== undefined) {
+        p = known
+        break
+      }
+      this.freshPlaces.set(it, null) // a cycle resolves to nowhere
+      chain.push(it)
+      if (!(it instanceof Y.Item)) break
       if (it.origin || it.rightOrigin) {
         // As Item.getMissing: an origin in garbage makes the item garbage; else the left one's parent.
-        const left = it.origin ? this.find(it.origin) : undefined
-        const right = it.rightOrigin ? this.find(it.rightOrigin) : undefined
-        const base = left ?? right
-        if (base && !(left?.s instanceof Y.GC) && !(right?.s instanceof Y.GC) && base.s instanceof Y.Item) {
-          p = base.isFresh ? this.freshPlace(base.s) : this.docItemPlace(base.s)
+        const left: Found | undefined = it.origin ? this.find(it.origin) : undefined
+        const right: Found | undefined = it.rightOrigin ? this.find(it.rightOrigin) : undefined
+        const base: Found | undefined = left ?? right
+        if (!base || left?.s instanceof Y.GC || right?.s instanceof Y.GC || !(base.s instanceof Y.Item)) break
+        if (base.isFresh) {
+          it = base.s
+          continue
         }
+        p = this.docItemPlace(base.s)
       } else if (typeof it.parent === 'string') {
         p = { depth: 2, root: it.parent, key: it.parentSub ?? '#', field: '', record: null, fresh: false }
       } else if (it.parent instanceof Y.ID) {
         const holder = this.find(it.parent)
         p = holder ? extend(this.inside(holder), it.parentSub) : null
       }
+      break
     }
-    this.freshPlaces.set(it, p)
+    for (const it of chain) this.freshPlaces.set(it, p)
     return p
   }
 
@@ -225,6 +244,7 @@ class Judgement {
         if (!p) continue // lands in garbage: no effect
         const { root, key, field, depth } = p
         if (key === '#') return { kind: 'forged', reason: `"${root}" is not a list` }
+        if (depth > UPDATE_BOUNDS.depth) return { kind: 'forged', reason: 'nested deeper than a board holds' }
         if (c instanceof Y.ContentDeleted) {
           // Already deleted when sent, it still displaces the live value under its key, if any.
           const live = depth === 2 ? this.live(root, key) : undefined

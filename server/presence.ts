@@ -5,6 +5,9 @@ import * as encoding from 'lib0/encoding'
 import type { Identity } from './connection.js'
 import { ProtocolError } from './protocol.js'
 
+/** A presence state is a name, a colour, a cursor and what someone is typing in: a few hundred bytes. */
+export const PRESENCE_STATE_MAX = 4096
+
 export function stampPresence(update: Uint8Array, who: Identity, ownedElsewhere: (clientId: number) => boolean) {
   const d = decoding.createDecoder(update.slice()) // own buffer: lib0 reads lengths without bounds checks
   const kept: [number, number, string][] = []
@@ -14,6 +17,7 @@ export function stampPresence(update: Uint8Array, who: Identity, ownedElsewhere:
       const clientId = decoding.readVarUint(d)
       const clock = decoding.readVarUint(d)
       const json = decoding.readVarString(d)
+      if (json.length > PRESENCE_STATE_MAX) throw new Error('state too large')
       if (ownedElsewhere(clientId)) continue
       const state = JSON.parse(json) as unknown
       if (state === null) kept.push([clientId, clock, 'null'])

@@ -10,6 +10,7 @@
 import * as Y from 'yjs'
 import { CloseCode } from '../shared/closeCodes.js'
 import type { Draft } from '../shared/drafts.js'
+import { Budget, type BudgetOptions } from './budget.js'
 import type { Bus, BusMessage } from './bus.js'
 import { SERVER, applyOps, type Op } from './commit.js'
 import type { Connection } from './connection.js'
@@ -21,11 +22,16 @@ import { docFromLog } from './storage/snapshot.js'
 import type { Store } from './storage/store.js'
 
 export { SERVER }
+/** Ops one flush takes at most: judging and applying that many costs a few milliseconds. */
+const MAX_OPS_PER_FLUSH = 256
+
 /** Origin of what another server process stored and published. */
 const BUS = Symbol('bus')
 
 export interface RoomOptions {
   compactEvery: number
+  /** How many messages each connection may send; unlimited when absent (tests of other parts). */
+  messageBudget?: BudgetOptions | undefined
   policy: RoomPolicy
   /** Called when the last connection leaves. */
   onEmpty(room: Room): void
@@ -50,6 +56,7 @@ export class Room {
   private whenDurable: (() => void)[] = []
   private appendedSinceCompact = 0
   private failed = false
+  private readonly budgets = new WeakMap<Connection, Budget>()
 
   constructor(
     readonly docId: string,
@@ -83,6 +90,7 @@ export class Room {
   }
 
   receive(conn: Connection, msg: ClientMessage) {
+    if (!this.withinBudget(conn)) return
     // The stock client opens with its sync step 1, so ours rides along with the answer to it (one write
     // instead of two); a client that opens with anything else is asked for its state at once.
     if (!conn.askedForState && msg.type !== 'syncStep1') this.askForState(conn)
@@ -107,6 +115,16 @@ export class Room {
         this.presence.query(conn)
         break
     }
+  }
+
+  private withinBudget(conn: Connection) {
+    const opts = this.opts.messageBudget
+    if (!opts) return true
+    let budget = this.budgets.get(conn)
+    if (!budget) this.budgets.set(conn, (budget = new Budget(opts)))
+    if (budget.take()) return true
+    conn.close(CloseCode.tooManyMessages, 'too many messages')
+    return false
   }
 
   /** A change made by the server itself; resolves once it is durable and relayed. */
@@ -145,8 +163,10 @@ export class Room {
   async flush(): Promise<void> {
     this.flushQueued = false
     if (this.busy || this.pending.length === 0 || this.failed) return
-    const batch = this.pending
-    this.pending = []
+    // A bounded share a flush, so that a burst (however it got past the budgets) cannot hold the loop:
+    // the rest goes in the next flush, after whatever else is waiting.
+    const batch = this.pending.length > MAX_OPS_PER_FLUSH ? this.pending.splice(0, MAX_OPS_PER_FLUSH) : this.pending
+    if (batch === this.pending) this.pending = []
     let from = 0
     let changed = false
     while (from < batch.length && !this.failed) {

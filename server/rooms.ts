@@ -3,6 +3,7 @@
 import { CloseCode } from '../shared/closeCodes.js'
 import type { Role } from '../shared/workshop.js'
 import type { Bus, BusMessage } from './bus.js'
+import type { BudgetOptions } from './budget.js'
 import { DENY_ALL, type RoomPolicy } from './policy.js'
 import { Room } from './room.js'
 import type { Store } from './storage/store.js'
@@ -10,6 +11,7 @@ import type { Store } from './storage/store.js'
 export interface RoomsOptions {
   idleMs: number
   compactEvery: number
+  messageBudget?: BudgetOptions
 }
 
 /** `<boardId>` is a board; `<boardId>/private/<personId>` is one person's private notes on it. */
@@ -84,6 +86,7 @@ export class Rooms {
       const log = await this.store.loadLog(docId)
       room = new Room(docId, this.store, log.lastSeq, {
         compactEvery: this.opts.compactEvery,
+        messageBudget: this.opts.messageBudget,
         policy: this.policyFor(docId),
         onEmpty: (r) => this.scheduleIdle(r),
         onFailed: (r) => this.forget(r),

@@ -23,7 +23,15 @@ export interface ServerDeps {
 }
 
 export async function startServer(config: Config, { store, bus, clientDir }: ServerDeps): Promise<RunningServer> {
-  const rooms = new Rooms(store, { idleMs: config.roomIdleMs, compactEvery: config.compactEvery }, bus)
+  const rooms = new Rooms(
+    store,
+    {
+      idleMs: config.roomIdleMs,
+      compactEvery: config.compactEvery,
+      messageBudget: { perSecond: config.messagesPerSecond, burst: config.messageBurst },
+    },
+    bus,
+  )
   const renderer = new Renderer(config.chromiumPath)
   const { app, upgrade, wss } = createApp({ config, store, rooms, renderer, ...(clientDir ? { clientDir } : {}) })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

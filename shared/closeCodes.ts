@@ -14,10 +14,19 @@ export const CloseCode = {
    *  kept; the client keeps everything, reconnects, and its sync resends what the server lacks. In the
    *  45xx range, which the stock y-websocket client retries (it stops for good at any 44xx). */
   resync: 4509,
+  /** The connection sent more messages than its budget (MESSAGES_PER_SECOND, MESSAGE_BURST): a flood. What
+   *  it sent before is judged as usual; the stock client does not reconnect after it. */
+  tooManyMessages: 4429,
   /** The board does not exist; connecting never creates one. */
   unknownBoard: 4404,
-  /** The frame is larger than MAX_MESSAGE_BYTES (ws itself answers 1009 before buffering it). */
+  /** The message is larger than MAX_MESSAGE_BYTES (the first sync answer excepted, see below). */
   tooLarge: 1009,
+  /** The client's first sync answer (its sync step 2: everything it wrote offline, sent by the stock
+   *  client as one message) is larger than MAX_FIRST_SYNC_BYTES; nothing of it was kept, and the client
+   *  keeps all of it. In the 44xx range on purpose, so the stock y-websocket client stops reconnecting:
+   *  every retry would send the same bytes (more, if the person keeps writing) and be refused again,
+   *  forever, which is what 1009 did. The person is told; their work stays on their device. */
+  firstSyncTooLarge: 4413,
   /** Storage failed; nothing unsaved was relayed. Reconnecting resends the client's state. */
   storageUnavailable: 4503,
   /** The server is shutting down; reconnect later. */

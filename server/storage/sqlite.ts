@@ -186,7 +186,9 @@ export class SqliteStore implements Store {
   }
 
   append(docId: string, update: Uint8Array) {
-    return this.run('append', () => this.stmts.append.get(docId, update, docId)!.seq)
+    // .all(), not .get(): .get() stops at the first row RETURNING gives, before SQLite reports the write's
+    // own failure (SQLITE_FULL on a full disk), so a lost append would look like a kept one.
+    return this.run('append', () => this.stmts.append.all(docId, update, docId)[0]!.seq)
   }
 
   compact(docId: string, throughSeq: number, held?: () => Uint8Array | null) {
