@@ -80,10 +80,15 @@ export class LoadClient {
 
   /** Sends a Yjs update as a sync 'update' message. */
   sendUpdate(update: Uint8Array) {
-    const e = encoding.createEncoder()
-    encoding.writeVarUint(e, SYNC)
-    sync.writeUpdate(e, update)
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(encoding.toUint8Array(e))
+    this.send(updateMessage(update))
+  }
+
+  /** Sends a message as it is (one made ahead of time, e.g. by updateMessage); false once the socket is
+   *  no longer open. */
+  send(message: Uint8Array): boolean {
+    if (this.ws.readyState !== WebSocket.OPEN) return false
+    this.ws.send(message)
+    return true
   }
 
   close(): Promise<void> {
@@ -94,6 +99,14 @@ export class LoadClient {
       setTimeout(() => (this.ws.terminate(), resolve()), 2000).unref()
     })
   }
+}
+
+/** A Yjs update as a y-websocket sync 'update' message. */
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, SYNC)
+  sync.writeUpdate(e, update)
+  return encoding.toUint8Array(e)
 }
 
 function presenceFrame(clientId: number, name: string) {

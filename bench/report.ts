@@ -1,6 +1,7 @@
 // The side-by-side table: each figure for ours and the reference, their ratio, and the targets of the
-// issue (a ratio ours/reference in the same run, or for memory, ours back to its baseline); for the
-// fan-out also the floor (bench/floor.ts) and its ratio to the reference: the best any target could be.
+// issue (a ratio ours/reference in the same run; a bound on ours' own figure, for the flood; or for memory,
+// ours back to its baseline); for the fan-out and the flood also the floor (bench/floor.ts) and its ratio
+// to the reference: the best any target could be.
 type Metrics = Record<string, number>
 export type Results = Record<string, { ours: Metrics; reference: Metrics; floor?: Metrics }>
 
@@ -10,6 +11,8 @@ interface Row {
   unit: string
   /** Highest acceptable ratio ours/reference, if this figure has a target. */
   maxRatio?: number
+  /** Or: highest acceptable value of ours' figure itself, in `unit` (its first word: ms, µs, KB…). */
+  max?: number
 }
 
 const ROWS: Row[] = [
@@ -29,6 +32,16 @@ const ROWS: Row[] = [
   { scenario: 'bigboard', metric: 'syncMs', unit: 'ms to synced' },
   { scenario: 'bigboard', metric: 'cpuPerJoinUnchangedMs', unit: 'ms CPU / join, board unchanged' },
   { scenario: 'bigboard', metric: 'syncUnchangedMs', unit: 'ms to synced, board unchanged' },
+  { scenario: 'flood', metric: 'quietP50Ms', unit: 'ms honest round trip p50, quiet' },
+  { scenario: 'flood', metric: 'quietP95Ms', unit: 'ms honest round trip p95, quiet' },
+  { scenario: 'flood', metric: 'floodP50Ms', unit: 'ms honest round trip p50, flood' },
+  { scenario: 'flood', metric: 'floodP95Ms', unit: 'ms honest round trip p95, flood', max: 50 },
+  { scenario: 'flood', metric: 'floodP99Ms', unit: 'ms honest round trip p99, flood' },
+  { scenario: 'flood', metric: 'cpuQuietMs', unit: 'ms CPU, quiet window' },
+  { scenario: 'flood', metric: 'cpuMs', unit: 'ms CPU, flood window' },
+  { scenario: 'flood', metric: 'cutOff', unit: 'flooder cut off (1/0)' },
+  { scenario: 'flood', metric: 'floodSeen', unit: 'flood updates seen (of 20000)' },
+  { scenario: 'flood', metric: 'cpuAfterMs', unit: 'ms CPU after, unloading' },
   { scenario: 'memory', metric: 'heapPerBoardKB', unit: 'KB heap / board' },
   { scenario: 'memory', metric: 'rssPerBoardKB', unit: 'KB rss / board' },
   { scenario: 'memory', metric: 'baseHeapMB', unit: 'MB heap, baseline' },
@@ -38,7 +51,10 @@ const ROWS: Row[] = [
 
 export interface Verdict {
   target: string
+  /** What was judged: ours/reference, ours over its bound (`max`), or for memory, after/baseline. */
   ratio: number
+  /** For a bound on ours' own figure: that figure. */
+  value?: number
   pass: boolean
 }
 
@@ -63,6 +79,12 @@ export function report(results: Results): Verdict[] {
       target = `≤ ${row.maxRatio}×`
       result = pass ? 'PASS' : 'FAIL'
       verdicts.push({ target: `${row.scenario} ${row.unit} ≤ ${row.maxRatio}× reference`, ratio: oursRatio, pass })
+    } else if (row.max !== undefined) {
+      const pass = ours !== undefined && ours <= row.max // NaN (nothing measured) fails
+      const bound = `${row.max} ${row.unit.split(' ')[0]}`
+      target = `≤ ${bound}`
+      result = pass ? 'PASS' : 'FAIL'
+      verdicts.push({ target: `${row.scenario} ours ${row.unit} ≤ ${bound}`, ratio: ratio(ours, row.max), value: ours, pass })
     }
     lines.push([row.scenario, row.unit, fmt(ours), fmt(ref), showRatio(oursRatio), fmt(floor), r.floor ? showRatio(ratio(floor, ref)) : '', target, result])
   }

@@ -1,8 +1,8 @@
 // `npm run bench [-- filter]`: starts our server, the reference relay (y-websocket 2.1.0) and, for the
-// fan-out, the floor (bench/floor.ts), drives them with the same load over loopback, prints them side by
-// side with the targets, and writes .tmp/bench-results.json. A filter (e.g. `burst`, `fanout-500`) runs
-// only the scenarios whose name has it. The short scenarios run BENCH_ROUNDS times (default 3), the
-// servers taking turns, and each figure is the median of its rounds.
+// fan-out and the flood, the floor (bench/floor.ts), drives them with the same load over loopback, prints
+// them side by side with the targets, and writes .tmp/bench-results.json. A filter (e.g. `burst`,
+// `fanout-500`) runs only the scenarios whose name has it. The short scenarios run BENCH_ROUNDS times
+// (default 3), the servers taking turns, and each figure is the median of its rounds.
 // BENCH_CPU_PROF=<dir> also profiles each server during each measured window (<dir>/<window>-<server>.cpuprofile).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -14,6 +14,7 @@ import { report, type Results } from './report.js'
 import { bigBoard } from './scenarios/bigBoard.js'
 import { burst } from './scenarios/burst.js'
 import { fanout } from './scenarios/fanout.js'
+import { flood } from './scenarios/flood.js'
 import { join as joinRoom } from './scenarios/join.js'
 import { judging, reportJudging } from './judging.js'
 import { memory } from './scenarios/memory.js'
@@ -36,6 +37,7 @@ const SCENARIOS: Scenario[] = [
   { name: 'fanout-500', run: (b) => fanout(b, 500), repeated: true, floor: true },
   { name: 'burst', run: burst, repeated: true },
   { name: 'join', run: joinRoom, repeated: true },
+  { name: 'flood', run: flood, repeated: true, floor: true },
   { name: 'bigboard', run: bigBoard, repeated: false },
   { name: 'memory', run: memory, repeated: false },
 ]
