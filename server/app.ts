@@ -6,7 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { boardsApi } from './api.js'
 import type { Config } from './config.js'
-import { ApiError, onError } from './errors.js'
+import { ApiError, errorResponse, onError } from './errors.js'
 import { exportApi } from './exportApi.js'
 import { DEFAULT_RATE_LIMIT } from './rateLimit.js'
 import type { Renderer } from './render.js'
@@ -18,7 +18,7 @@ import { workshopApi } from './workshopApi.js'
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'maxMessageBytes' | 'maxFirstSyncBytes' | 'maxBufferedBytes'> &
-    Partial<Pick<Config, 'host' | 'rateLimit' | 'rateLimitWindowMs'>>
+    Partial<Pick<Config, 'host' | 'rateLimit' | 'rateLimitWindowMs' | 'bytesPerSecond' | 'byteBurst'>>
   store: Store
   rooms: Rooms
   renderer: Renderer
@@ -36,6 +36,13 @@ export function createApp({ config, store, rooms, renderer, clientDir = defaultC
   })
 
   app.get('/health', (c) => c.json({ ok: true }))
+  // Ready to take writes: the store answers and its last write did not fail (a full disk, a database that
+  // is down). /health stays a liveness check.
+  app.get('/ready', async (c) =>
+    (await store.ready())
+      ? c.json({ ok: true })
+      : errorResponse(c, 503, 'not_ready', 'The board store cannot take writes right now.'),
+  )
   const workshop = new Workshop(store, rooms)
   const rateLimit = { limit: config.rateLimit ?? DEFAULT_RATE_LIMIT.limit, windowMs: config.rateLimitWindowMs ?? DEFAULT_RATE_LIMIT.windowMs }
   app.route('/api', boardsApi({ store, rooms, publicUrl: config.publicUrl, rateLimit }))
@@ -47,6 +54,7 @@ export function createApp({ config, store, rooms, renderer, clientDir = defaultC
     maxBufferedBytes: config.maxBufferedBytes,
     maxMessageBytes: config.maxMessageBytes,
     maxFirstSyncBytes: Math.max(config.maxMessageBytes, config.maxFirstSyncBytes),
+    ...(config.bytesPerSecond && config.byteBurst ? { byteBudget: { perSecond: config.bytesPerSecond, burst: config.byteBurst } } : {}),
   })
 
   if (existsSync(clientDir)) {

@@ -1,5 +1,5 @@
-// A token bucket: how many messages one connection may send, so that no one client can hold the board.
-// It refills continuously at `perSecond` up to `burst`; a message that finds it empty is over budget.
+// A token bucket: how many messages (or bytes) one connection may send, so that no one client can hold
+// the board. It refills continuously at `perSecond` up to `burst`; what finds too few tokens is over budget.
 export interface BudgetOptions {
   perSecond: number
   burst: number
@@ -17,12 +17,12 @@ export class Budget {
     this.at = now
   }
 
-  /** Takes one token; false when there is none. */
-  take(now = performance.now()): boolean {
+  /** Takes `n` tokens; false when there are fewer. */
+  take(n = 1, now = performance.now()): boolean {
     this.tokens = Math.min(this.opts.burst, this.tokens + ((now - this.at) / 1000) * this.opts.perSecond)
     this.at = now
-    if (this.tokens < 1) return false
-    this.tokens -= 1
+    if (this.tokens < n) return false
+    this.tokens -= n
     return true
   }
 }

@@ -32,6 +32,9 @@ export interface Segment {
   discard: boolean
 }
 
+/** Connections one of whose updates was refused: whatever else they sent is dropped. */
+const refused = new WeakSet<Connection>()
+
 type NotNow = Extract<Verdict, { kind: 'notNow' }>
 type Kept = Extract<Verdict, { kind: 'ok' | 'notNow' }>
 
@@ -105,12 +108,15 @@ function applyRun(doc: Y.Doc, batch: Op[], from: number, policy: RoomPolicy, kep
     for (; i < batch.length; i++) {
       const op = batch[i]!
       if ('change' in op) return
-      if (op.conn.closed) continue
+      // What a sender sent after one of its updates was refused builds on it; what it sent before it
+      // closed for any other reason (it left, it ran over its budget) is judged like anyone's.
+      if (refused.has(op.conn)) continue
       const who = policy.writer(op.conn, doc)
       const v = judgeUpdate(doc, op.update, who, policy.rules)
       if (v.kind === 'malformed' || v.kind === 'forged' || v.kind === 'missing') {
         const code = v.kind === 'malformed' ? CloseCode.malformed : v.kind === 'forged' ? CloseCode.forbidden : CloseCode.resync
         op.conn.close(code, v.reason.slice(0, 120))
+        refused.add(op.conn)
         dropLater(batch, i, op.conn) // they build on the refused one
         continue
       }

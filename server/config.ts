@@ -18,6 +18,9 @@ export interface Config {
   /** Messages (updates and presence) one connection may send per second, and in one burst. */
   messagesPerSecond: number
   messageBurst: number
+  /** Bytes one connection may send per second, and in one burst (its first sync answer aside). */
+  bytesPerSecond: number
+  byteBurst: number
   /** PostgreSQL instead of the embedded SQLite file; needed when several processes share boards. */
   databaseUrl: string | undefined
   /** Redis pub/sub between processes; with DATABASE_URL, lets several processes serve one board. */
@@ -60,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactEvery: int(env, 'COMPACT_EVERY', 500, 1),
     messagesPerSecond: int(env, 'MESSAGES_PER_SECOND', 100, 1),
     messageBurst: int(env, 'MESSAGE_BURST', 1000, 1),
+    bytesPerSecond: int(env, 'BYTES_PER_SECOND', 1024 * 1024, 1024),
+    byteBurst: int(env, 'BYTE_BURST', 8 * 1024 * 1024, 1024),
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',

@@ -6,7 +6,7 @@
 // Nothing is kept pending: Yjs would hold an update with missing dependencies and integrate it later
 // inside someone else's transaction, so the policy would judge it as theirs. Such an update is refused.
 import * as Y from 'yjs'
-import { judgeWrite, type Refusal, type RecordRules, type Write, type Writer } from '../shared/rules.js'
+import { judgeWrite, maxLength, type Refusal, type RecordRules, type Write, type Writer } from '../shared/rules.js'
 
 /** The server root that says whose each client id is: clientId -> personId (or SERVER_OWNER). */
 export const CLIENTS_ROOT = 'clients'
@@ -73,6 +73,8 @@ class Judgement {
   private exact = true
   /** Live items the update deletes. */
   private deletes = 0
+  /** The texts (Y.Text fields) it edits: what it inserts and deletes in each, to check the length. */
+  private readonly texts = new Map<string, { root: string; key: string; field: string; record: Y.Item | null; fresh: boolean; grow: number; shrink: number }>()
 
   constructor(
     private readonly doc: Y.Doc,
@@ -85,7 +87,7 @@ class Judgement {
     const claims = this.clocks(decoded.structs, who.personId)
     if (!Array.isArray(claims)) return claims
     const writes: Write[] = []
-    const refusal = this.structWrites(writes) ?? this.deleteWrites(decoded.ds, writes)
+    const refusal = this.structWrites(writes) ?? this.deleteWrites(decoded.ds, writes) ?? this.tooLong()
     if (refusal) return refusal
 
     let moment: Refusal | null = null
@@ -229,6 +231,27 @@ class Judgement {
 
   // ---- what the update would change ----
 
+  private text(p: Place) {
+    const id = `${p.root}\u0000${p.key}\u0000${p.field}`
+    let t = this.texts.get(id)
+    if (!t) this.texts.set(id, (t = { root: p.root, key: p.key, field: p.field, record: p.record, fresh: p.fresh, grow: 0, shrink: 0 }))
+    return t
+  }
+
+  /** Whether a text it edits would end up longer than the rule table allows. */
+  private tooLong(): Verdict | null {
+    for (const t of this.texts.values()) {
+      let now = 0
+      if (!t.fresh && t.record?.content instanceof Y.ContentType) {
+        const value = (t.record.content.type as Y.Map<unknown>)._map.get(t.field)
+        if (value && !value.deleted && value.content instanceof Y.ContentType) now = value.content.type._length
+      }
+      const limit = maxLength(this.rules, t.root, t.field)
+      if (now + t.grow - t.shrink > limit) return tooLongIn(t.root, t.field, limit)
+    }
+    return null
+  }
+
   private structWrites(writes: Write[]): Verdict | null {
     let creations: Map<Y.Item, { root: string; key: string; fields: Record<string, unknown> }> | null = null
     for (const list of this.fresh.values()) {
@@ -245,6 +268,10 @@ class Judgement {
         const { root, key, field, depth } = p
         if (key === '#') return { kind: 'forged', reason: `"${root}" is not a list` }
         if (depth > UPDATE_BOUNDS.depth) return { kind: 'forged', reason: 'nested deeper than a board holds' }
+        if (c instanceof Y.ContentAny) {
+          const limit = maxLength(this.rules, root, depth === 2 ? key : field)
+          for (const v of c.arr) if (typeof v === 'string' && v.length > limit) return tooLongIn(root, depth === 2 ? key : field, limit)
+        } else if (c instanceof Y.ContentString && depth >= 4) this.text(p).grow += c.getLength()
         if (c instanceof Y.ContentDeleted) {
           // Already deleted when sent, it still displaces the live value under its key, if any.
           const live = depth === 2 ? this.live(root, key) : undefined
@@ -297,6 +324,7 @@ class Judgement {
           this.deletes++
           const p = this.docItemPlace(it)
           if (p) deleted.push([it, p])
+          if (p && p.depth >= 4 && it.content instanceof Y.ContentString) this.text(p).shrink += Math.min(it.id.clock + it.length, end) - Math.max(it.id.clock, clock)
         }
       }
     }
@@ -310,6 +338,11 @@ class Judgement {
     return null
   }
 }
+
+const tooLongIn = (root: string, field: string, limit: number): Verdict => ({
+  kind: 'forged',
+  reason: `"${field}" of "${root}" is longer than ${limit} characters`,
+})
 
 function extend(p: Place | null, sub: string | null): Place | null {
   if (!p) return null

@@ -3,6 +3,7 @@
 import type { Socket as TcpSocket } from 'node:net'
 import type { WebSocket } from 'ws'
 import { CloseCode } from '../shared/closeCodes.js'
+import { Budget, type BudgetOptions } from './budget.js'
 import { Connection, type Socket } from './connection.js'
 import { ProtocolError, decodeClientMessage } from './protocol.js'
 import type { Room } from './room.js'
@@ -18,6 +19,8 @@ export interface RelayDeps {
   /** The limit of the first sync answer (MAX_FIRST_SYNC_BYTES), which is also ws's maxPayload: ws refuses
    *  a larger frame from its header, before buffering it. */
   maxFirstSyncBytes: number
+  /** Bytes each connection may send (its first sync answer aside); unlimited when absent. */
+  byteBudget?: BudgetOptions
 }
 
 /** Pre-authentication queue: at most this many frames, and MAX_MESSAGE_BYTES in all. */
@@ -56,6 +59,7 @@ export function relay(deps: RelayDeps, ws: WebSocket, boardId: string, token: st
       ? wsClose(CloseCode.firstSyncTooLarge, `offline changes over ${deps.maxFirstSyncBytes} bytes`)
       : wsClose(code, reason)
   let queuedBytes = 0
+  const bytes = deps.byteBudget && new Budget(deps.byteBudget)
 
   ws.on('error', (err) => console.warn(`[ws ${boardId}] socket error:`, err.message))
   // ws hands over each message without copying it.
@@ -65,7 +69,8 @@ export function relay(deps: RelayDeps, ws: WebSocket, boardId: string, token: st
     if (data.length > deps.maxMessageBytes && !(isSyncAnswer && awaitingFirstSync())) {
       return void wsClose(CloseCode.tooLarge, `message over ${deps.maxMessageBytes} bytes`)
     }
-    if (isSyncAnswer && conn?.askedForState) firstSyncAnswered = true
+    if (isSyncAnswer && awaitingFirstSync()) firstSyncAnswered = true
+    else if (bytes && !bytes.take(data.length)) return void wsClose(CloseCode.tooManyMessages, 'too many bytes')
     if (queue) {
       // Nothing honest is large before the room has asked: the stock client sends its sync step 1 and
       // presence. Refusing is safer than dropping a frame, which would leave a gap in what it sent.

@@ -6,6 +6,7 @@
 //             note, an observer writing): the connection is closed and nothing is kept.
 //   notNow  — honest work that a rule of the moment (phase, lock) does not take: it is reverted on the
 //             board and what the person wrote is kept for them as drafts (see README, "Drafts").
+import { LIMITS } from './requests.js'
 import { participantsMayWrite, type Role, type Session } from './workshop.js'
 
 export type RefusalKind = 'forged' | 'notNow'
@@ -34,6 +35,9 @@ interface RecordRoot {
   ownKey?: (key: string, personId: string) => boolean
   /** Fields of each record; a field not listed here is refused. Absent: the root holds plain values. */
   fields?: Record<string, FieldRule>
+  /** The longest text (in UTF-16 units, as the browser counts) a field or key holds, where it is not
+   *  LIMITS.textLength: every text anywhere has a limit on the server, whatever a client allows. */
+  lengths?: Record<string, number>
 }
 
 export type RecordRules = Record<string, RecordRoot>
@@ -51,15 +55,17 @@ export const BOARD_RULES: RecordRules = {
       text: 'author', kind: 'author',
       stageId: 'anyone', order: 'anyone', clusterId: 'anyone',
     },
+    lengths: { text: LIMITS.noteLength, id: LIMITS.idLength, stageId: LIMITS.idLength, clusterId: LIMITS.idLength, order: LIMITS.idLength },
   },
   clusters: {
     writers: 'participants',
     open: participantsMayWrite,
     fields: { id: 'fixed', createdAt: 'fixed', name: 'anyone', stageId: 'anyone', order: 'anyone' },
+    lengths: { name: LIMITS.stageNameLength, id: LIMITS.idLength, stageId: LIMITS.idLength, order: LIMITS.idLength },
   },
   ratings: { writers: 'participants', open: ratingsOpen, ownKey: (key, personId) => key.startsWith(`${personId}:`) },
-  meta: { writers: 'facilitator' },
-  stages: { writers: 'facilitator' },
+  meta: { writers: 'facilitator', lengths: { title: LIMITS.titleLength } },
+  stages: { writers: 'facilitator', lengths: { name: LIMITS.stageNameLength } },
   frame: { writers: 'facilitator' },
   lanes: { writers: 'facilitator' },
   mapItems: { writers: 'facilitator' },
@@ -93,6 +99,12 @@ const notNow = (s: Session): Refusal =>
   s.locked
     ? { kind: 'notNow', code: 'locked', reason: 'the board is locked' }
     : { kind: 'notNow', code: 'phase', reason: `this cannot change in the ${s.phase} phase` }
+
+/** The longest text `root`'s field or key may hold. */
+export const maxLength = (rules: RecordRules, root: string, fieldOrKey: string) =>
+  (Object.hasOwn(rules, root) && rules[root]!.lengths && Object.hasOwn(rules[root]!.lengths!, fieldOrKey)
+    ? rules[root]!.lengths![fieldOrKey]
+    : undefined) ?? LIMITS.textLength
 
 const isAuthor = (author: string | undefined, who: Writer) => author !== undefined && author === who.personId
 

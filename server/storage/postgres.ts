@@ -63,21 +63,28 @@ class Refusal {
 
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool
-  private ready: Promise<void>
+  private schemaReady: Promise<void>
 
   /** `schema` keeps separate deployments (or test runs) apart in one database. */
   constructor(connectionString: string, schema = 'public') {
     this.pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path=${schema}` })
     // An idle client's error (the database restarted) must not crash the process; the next query reconnects.
     this.pool.on('error', (err) => console.error('postgres pool error:', err.message))
-    this.ready = this.pool
+    this.schemaReady = this.pool
       .query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"; SET search_path TO "${schema.replace(/"/g, '')}"; ${SCHEMA}`)
       .then(() => undefined)
   }
 
+  async ready() {
+    return this.q('ready', 'SELECT 1').then(
+      () => true,
+      () => false,
+    )
+  }
+
   private async q<R extends pg.QueryResultRow>(what: string, text: string, values: unknown[] = []): Promise<R[]> {
     try {
-      await this.ready
+      await this.schemaReady
       return (await this.pool.query<R>(text, values)).rows
     } catch (err) {
       throw new StorageError(`PostgreSQL ${what} failed: ${(err as Error).message}`, { cause: err })
@@ -89,7 +96,7 @@ export class PostgresStore implements Store {
   private async tx<T>(what: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     let client: pg.PoolClient
     try {
-      await this.ready
+      await this.schemaReady
       client = await this.pool.connect()
     } catch (err) {
       throw new StorageError(`PostgreSQL ${what} failed: ${(err as Error).message}`, { cause: err })

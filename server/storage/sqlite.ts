@@ -33,6 +33,8 @@ const fromRow = (r: ParticipantRow): ParticipantRecord => ({
   ballot: JSON.parse(r.ballot) as Ballot,
 })
 
+const READS = new Set(['getBoard', 'findParticipant', 'listParticipants', 'loadLog', 'ready', 'close'])
+
 export class SqliteStore implements Store {
   readonly db: Database.Database
   private readonly stmts
@@ -108,12 +110,26 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** Set when a write failed (a full disk), cleared by the next write that succeeds. */
+  private writeFailed = false
+
   private run<T>(what: string, fn: () => T): Promise<T> {
+    const writes = !READS.has(what)
     try {
-      return Promise.resolve(fn())
+      const result = fn()
+      if (writes) this.writeFailed = false
+      return Promise.resolve(result)
     } catch (err) {
+      if (writes) this.writeFailed = true
       return Promise.reject(new StorageError(`SQLite ${what} failed: ${(err as Error).message}`, { cause: err }))
     }
+  }
+
+  ready() {
+    return this.run('ready', () => {
+      this.db.prepare('SELECT 1').get()
+      return !this.writeFailed
+    }).catch(() => false)
   }
 
   createBoard(b: BoardRecord, initialState: Uint8Array) {

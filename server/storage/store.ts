@@ -49,6 +49,8 @@ export interface Store {
    *  `held`, when given, answers the caller's own merge of exactly those entries (or null): a store that
    *  one process has to itself may write that instead of reading the entries back and merging them. */
   compact(docId: string, throughSeq: number, held?: () => Uint8Array | null): Promise<void>
+  /** Whether it can take writes now: it answers, and its last write did not fail. */
+  ready(): Promise<boolean>
   close(): Promise<void>
 }
 

@@ -113,6 +113,19 @@ describe('the judge', () => {
     expect(b.as('sara', 'participant', { phase: 'vote' })((d) => setRating(d, 'sara', 's9', 1)).kind).toBe('notNow')
   })
 
+  it('holds every text to its limit on the server, counting what an edit deletes', () => {
+    const b = board()
+    const sara = b.as('sara', 'participant', { phase: 'ideate' })
+    expect(sara((d) => addNote(d, { id: 'long', stageId: b.stage(), kind: 'idea', text: 'ا'.repeat(2001), authorId: 'sara' })).kind).toBe('forged')
+    expect(sara((d) => addNote(d, { id: 'n', stageId: b.stage(), kind: 'idea', text: 'ا'.repeat(2000), authorId: 'sara' })).kind).toBe('ok')
+    expect(sara((d) => setNoteText(d, 'n', 'ب'.repeat(2000))).kind).toBe('ok') // replaces every character
+    expect(sara((d) => noteText(d, 'n')!.insert(0, 'ج')).kind).toBe('forged')
+    const fac = b.as('fac', 'facilitator', { phase: 'ideate' })
+    expect(fac((d) => setTitle(d, 'ع'.repeat(201))).kind).toBe('forged')
+    expect(fac((d) => setTitle(d, 'ع'.repeat(200))).kind).toBe('ok')
+    expect(fac((d) => setFrame(d, { goal: 'x'.repeat(2001) })).kind).toBe('forged')
+  })
+
   it('finds nothing to judge in a resent sync: the whole state and delete set again', () => {
     const b = board()
     const sara = b.as('sara', 'participant', { phase: 'ideate' })

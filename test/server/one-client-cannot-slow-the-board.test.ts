@@ -85,6 +85,20 @@ describe('one client cannot slow the board', () => {
     expect(performance.now() - health).toBeLessThan(50)
   })
 
+  it('a connection over its byte budget is cut off with 4429; its first sync answer is not counted', async () => {
+    await srv.close()
+    srv = await startTestServer({ config: { bytesPerSecond: 16 * 1024, byteBurst: 64 * 1024 } })
+    const { honest, flooder, stageId } = await openBoard()
+    // A first sync answer larger than the burst is taken: it is offline work.
+    flooder.provider.disconnect()
+    for (let i = 0; i < 40; i++) addNote(flooder.doc, { id: `o${i}`, stageId, kind: 'idea', text: 'ح'.repeat(1500), authorId: flooder.me })
+    flooder.provider.connect()
+    await until(() => honest.doc.getMap('notes').size === 40, 'the offline notes', 10_000)
+    const closed = new Promise<number>((r) => flooder.provider.once('connection-close', (e: CloseEvent | null) => r(e?.code ?? 0)))
+    for (let i = 0; i < 20; i++) addNote(flooder.doc, { id: `b${i}`, stageId, kind: 'idea', text: 'ب'.repeat(1900), authorId: flooder.me })
+    expect(await closed).toBe(CloseCode.tooManyMessages)
+  })
+
   it('an update nested 6,000 levels deep is refused at once; the board stays responsive', async () => {
     const { honest, flooder, stageId } = await openBoard()
     addNote(flooder.doc, { id: 'deep', stageId, kind: 'idea', authorId: flooder.me })
