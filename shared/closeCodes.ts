@@ -14,8 +14,9 @@ export const CloseCode = {
    *  kept; the client keeps everything, reconnects, and its sync resends what the server lacks. In the
    *  45xx range, which the stock y-websocket client retries (it stops for good at any 44xx). */
   resync: 4509,
-  /** The connection sent more messages than its budget (MESSAGES_PER_SECOND, MESSAGE_BURST): a flood. What
-   *  it sent before is judged as usual; the stock client does not reconnect after it. */
+  /** The connection sent more messages or bytes than its budget (MESSAGES_PER_SECOND, MESSAGE_BURST,
+   *  BYTES_PER_SECOND, BYTE_BURST): a flood. What it sent before is judged as usual; the stock client does not
+   *  reconnect after it. */
   tooManyMessages: 4429,
   /** The board does not exist; connecting never creates one. */
   unknownBoard: 4404,
