@@ -1,6 +1,8 @@
 // The real entry point (server/main.ts) in its own process, so that signals (SIGTERM, SIGKILL) hit a
 // real server mid-flight. Resolves once it prints the address it serves.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { afterAll } from 'vitest'
+import { PG_URL, REDIS_URL, pgSchema, postgresMissing, redisMissing } from './services.js'
 
 export interface ServerProcess {
   proc: ChildProcess
@@ -27,4 +29,23 @@ export async function serverProcess(env: Record<string, string>): Promise<Server
     void exited.then((code) => reject(new Error(`server exited with ${code}: ${out}`)))
   })
   return { proc, url, wsUrl: `${url.replace('http', 'ws')}/ws`, port: Number(new URL(url).port), exited }
+}
+
+/** Server processes of one deployment: they share a PostgreSQL schema of their own and Redis. `reason`
+ *  says why they cannot run here (absent services). After the test file, every process is killed and
+ *  the schema dropped. */
+export async function sharingProcesses() {
+  const reason = (await postgresMissing()) ?? (await redisMissing())
+  const schema = pgSchema()
+  const procs: ChildProcess[] = []
+  afterAll(async () => {
+    procs.forEach((p) => p.kill('SIGKILL'))
+    if (!reason) await schema.drop()
+  })
+  async function start() {
+    const p = await serverProcess({ DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema.name, REDIS_URL })
+    procs.push(p.proc)
+    return p
+  }
+  return { reason, start }
 }

@@ -1,32 +1,18 @@
 // Two server processes on PostgreSQL and Redis: forgeries and updates with missing dependencies are
 // refused on the process that receives them, nothing of them reaches the other, and both show the same
 // board afterwards, with the victim's later edits.
-import type { ChildProcess } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes.js'
 import { addNote, noteText, readBoard, roots } from '../../shared/schema.js'
 import { member, synced, until, type StockClient } from '../helpers/clients.js'
 import { closeCode, deleteRange, sendUpdate } from '../helpers/crafted.js'
-import { serverProcess } from '../helpers/process.js'
-import { PG_URL, REDIS_URL, pgSchema, postgresMissing, redisMissing } from '../helpers/services.js'
+import { sharingProcesses } from '../helpers/process.js'
 import { act, createBoard } from '../helpers/server.js'
 
-const reason = (await postgresMissing()) ?? (await redisMissing())
-const schema = pgSchema()
-const procs: ChildProcess[] = []
+const { reason, start: sharingProcess } = await sharingProcesses()
 const clients: StockClient[] = []
-afterAll(async () => {
-  clients.forEach((c) => c.destroy())
-  procs.forEach((p) => p.kill('SIGKILL'))
-  if (!reason) await schema.drop()
-})
-
-async function sharingProcess() {
-  const p = await serverProcess({ DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema.name, REDIS_URL })
-  procs.push(p.proc)
-  return p
-}
+afterAll(() => clients.forEach((c) => c.destroy()))
 
 const notes = (c: StockClient) => readBoard(c.doc).notes.map((n) => `${n.id}:${n.authorId}:${n.text}`)
 

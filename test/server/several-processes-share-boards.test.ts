@@ -1,28 +1,13 @@
-import type { ChildProcess } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
 import { addNote, readBoard } from '../../shared/schema.js'
 import { balancer } from '../helpers/balancer.js'
 import { member, stockClient, synced, until, type StockClient } from '../helpers/clients.js'
-import { serverProcess } from '../helpers/process.js'
-import { PG_URL, REDIS_URL, pgSchema, postgresMissing, redisMissing } from '../helpers/services.js'
+import { sharingProcesses } from '../helpers/process.js'
 import { createBoard, joinBoard } from '../helpers/server.js'
 
-const reason = (await postgresMissing()) ?? (await redisMissing())
-const schema = pgSchema()
-const procs: ChildProcess[] = []
+const { reason, start: sharingProcess } = await sharingProcesses()
 const clients: StockClient[] = []
-afterAll(async () => {
-  clients.forEach((c) => c.destroy())
-  procs.forEach((p) => p.kill('SIGKILL'))
-  if (!reason) await schema.drop()
-})
-
-/** A server process on the shared PostgreSQL schema and Redis. */
-async function sharingProcess() {
-  const p = await serverProcess({ DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema.name, REDIS_URL })
-  procs.push(p.proc)
-  return p
-}
+afterAll(() => clients.forEach((c) => c.destroy()))
 
 describe.skipIf(reason)(`several server processes on PostgreSQL and Redis${reason ? ` (skipped: ${reason})` : ''}`, () => {
   it('share a board live, and lose nothing anyone has seen when one is killed with SIGKILL', async () => {
