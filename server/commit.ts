@@ -9,7 +9,7 @@ import type { Draft } from '../shared/drafts.js'
 import type { Writer } from '../shared/rules.js'
 import { readNote, roots } from '../shared/schema.js'
 import type { Connection } from './connection.js'
-import { claimClients, judgeUpdate, SERVER_OWNER, type Verdict } from './judge.js'
+import { claimClients, claimServer, judgeUpdate, type Verdict } from './judge.js'
 import type { RoomPolicy } from './policy.js'
 
 /** Origin of the server's own changes. */
@@ -64,7 +64,7 @@ export function applyOps(doc: Y.Doc, batch: Op[], from: number, policy: RoomPoli
     if ('change' in op) {
       captured(() =>
         doc.transact(() => {
-          claimClients(doc, [], SERVER_OWNER)
+          claimServer(doc)
           op.change(doc)
         }, SERVER),
       )

@@ -361,9 +361,16 @@ function rootNameOf(doc: Y.Doc, t: Y.AbstractType<any>) {
   return known.names.get(t)
 }
 
-/** Records client ids as their writer's, in a transaction of the server's own (which claims its id too). */
-export function claimClients(doc: Y.Doc, ids: readonly number[], personId: string) {
+/** Records the server's own client id as the server's, before it writes with it (each load of a doc has a
+ *  new one), so that nobody can write under it. Call inside a transaction of the server's. */
+export function claimServer(doc: Y.Doc) {
   const clients = doc.getMap<string>(CLIENTS_ROOT)
   if (clients.get(String(doc.clientID)) !== SERVER_OWNER) clients.set(String(doc.clientID), SERVER_OWNER)
+}
+
+/** Records client ids as their writer's, in a transaction of the server's own (which claims its id too). */
+export function claimClients(doc: Y.Doc, ids: readonly number[], personId: string) {
+  claimServer(doc)
+  const clients = doc.getMap<string>(CLIENTS_ROOT)
   for (const id of ids) clients.set(String(id), personId)
 }

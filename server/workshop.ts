@@ -4,6 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { draftsOf, writeDraft, type Draft } from '../shared/drafts.js'
+import { notNow } from '../shared/rules.js'
 import { readBoard, readNote, roots } from '../shared/schema.js'
 import {
   clearHidden, readSession, writeBallot, writeHiddenCounts, writeKept, writePerson, writeSession, writeTally,
@@ -157,8 +158,7 @@ export class Workshop {
       if (!result.ok) throw new ApiError(409, result.reason, voteMessages[result.reason])
       return result.ballot
     })
-    await own.change((d) => writeBallot(d, ballot))
-    if (readSession(board.doc).votesRevealed) await this.publishTally(board)
+    await own.change((d) => writeBallot(d, ballot)) // the tally waits for the reveal, which closes voting
   }
 
   /** Sums everyone's ballot into the board's `tally`: only after the facilitator reveals votes. */
@@ -179,16 +179,21 @@ export class Workshop {
   /** Moves a person's private notes onto the board, each under its own key and in its writer's name; a
    *  key the board already uses (no note ever replaces another), or a board that takes no notes now,
    *  sends it to their drafts instead. */
-  private async revealOf(board: Room, personId: string, code?: 'phase' | 'locked') {
+  private async revealOf(board: Room, personId: string, code?: string) {
     const own = await this.rooms.get(privateDocId(board.docId, personId))
     if (!own) return
     const notes = [...roots(own.doc).notes].map(([key, m]) => ({ ...readNote(m), id: key, authorId: personId }))
     if (notes.length === 0) return
-    const taken = new Set(notes.filter((n) => code || roots(board.doc).notes.has(n.id)).map((n) => n.id))
+    // Decided inside the board's change, on the board as it is then, so that what the board does not get
+    // is exactly what goes to drafts.
+    const taken = new Set<string>()
     const now = Date.now()
     await board.change((d) => {
       for (const n of notes) {
-        if (taken.has(n.id) || roots(d).notes.has(n.id)) continue
+        if (code || roots(d).notes.has(n.id)) {
+          taken.add(n.id)
+          continue
+        }
         const m = new Y.Map<unknown>()
         for (const [k, v] of Object.entries(n)) if (k !== 'text' && k !== 'clusterId') m.set(k, v)
         m.set('text', new Y.Text(n.text))
@@ -214,7 +219,7 @@ export class Workshop {
       if ((board.doc.getMap<number>('kept').get(personId) ?? 0) !== kept) await board.change((d) => writeKept(d, personId, kept))
       const s = readSession(board.doc)
       if (!writesArePrivate(s)) {
-        await this.revealOf(board, personId, participantsMayWrite(s) ? undefined : s.locked ? 'locked' : 'phase')
+        await this.revealOf(board, personId, participantsMayWrite(s) ? undefined : notNow(s).code)
         return
       }
       const counts: Record<string, number> = {}

@@ -95,7 +95,8 @@ export interface Writer {
 }
 
 const forged = (code: string, reason: string): Refusal => ({ kind: 'forged', code, reason })
-const notNow = (s: Session): Refusal =>
+/** Why a rule of the moment takes no writes now (the lock, or the phase). */
+export const notNow = (s: Session): Refusal =>
   s.locked
     ? { kind: 'notNow', code: 'locked', reason: 'the board is locked' }
     : { kind: 'notNow', code: 'phase', reason: `this cannot change in the ${s.phase} phase` }
@@ -153,10 +154,11 @@ export function noteFieldRefusal(who: Writer, author: string, field: string, isP
 }
 
 /** For the client's guards: why this person may not add (or remove) a record in `root` now, or null. */
-export function recordRefusal(who: Writer, root: string, op: 'create' | 'delete', author = who.personId): Refusal | null {
-  const rule = BOARD_RULES[root]
+export function recordRefusal(who: Writer, root: string, op: 'create' | 'delete', author = who.personId, isPrivate = false): Refusal | null {
+  const rules = isPrivate ? PRIVATE_RULES : BOARD_RULES
+  const rule = rules[root]
   const w: Write = op === 'create'
     ? { op, root, key: 'k', fields: rule?.fields ? { ...(rule.fields.id ? { id: 'k' } : {}), ...(rule.author ? { [rule.author]: who.personId } : {}) } : {} }
     : { op, root, key: 'k', author }
-  return judgeWrite(BOARD_RULES, who, w)
+  return judgeWrite(rules, who, w)
 }

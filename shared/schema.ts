@@ -6,7 +6,8 @@
 //   doc.getMap('notes')   noteId  -> Y.Map { id, stageId, kind: NoteKind, text: Y.Text, authorId, order, createdAt,
 //                                           clusterId?: string }
 //   doc.getMap('clusters') clusterId -> Y.Map { id, name: string, stageId, order, createdAt }   (shared/clusters.ts)
-//   session, people, hidden, tally: written only by the server (shared/sessionDoc.ts)
+//   session, people, hidden, tally, kept, clients: written only by the server (shared/sessionDoc.ts)
+//   Who may write which root, record and field, and when: shared/rules.ts
 //
 // Records live in maps keyed by id, never in arrays, so that concurrent moves and reorders cannot
 // duplicate or lose a record; `order` is a fractional index (shared/order.ts), ties broken by id.
@@ -65,12 +66,6 @@ export const roots = (doc: Y.Doc) => ({
   notes: doc.getMap<YRecord>('notes'),
   clusters: doc.getMap<YRecord>('clusters'),
 })
-
-/** Roots that clients write; every other root of a board is the server's (see server/policy.ts).
- *  Participants write notes, clusters and their own emotion ratings; the rest is the facilitator's. */
-export const PARTICIPANT_ROOTS = ['notes', 'clusters', 'ratings'] as const
-export const FACILITATOR_ROOTS = ['meta', 'stages', 'frame', 'lanes', 'mapItems', 'emotions'] as const
-export const CLIENT_ROOTS = [...PARTICIPANT_ROOTS, ...FACILITATOR_ROOTS] as const
 
 export const byOrder = <T extends { order: string; id: string }>(a: T, b: T) =>
   a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0

@@ -5,13 +5,13 @@
 //                 hidden   Y.Map   personId -> { [stageId]: count }   face-down notes while writing privately
 //                 tally    Y.Map   itemId -> votes                    empty until the facilitator reveals votes
 //                 kept     Y.Map   personId -> how many notes of theirs wait in their drafts (for the facilitator)
+//                 clients  Y.Map   Yjs client id -> whose it is (server/judge.ts)
 //   private doc:  notes    Y.Map   as on the board, seen only by its writer until revealed
 //                 ballot   Y.Map   itemId -> votes this person gave (server-written)
+//                 drafts   Y.Map   what the board did not take (shared/drafts.ts)
+// Who may write which root is the rule table's (shared/rules.ts).
 import * as Y from 'yjs'
 import { DEFAULT_SESSION, type Ballot, type Person, type Session } from './workshop.js'
-
-export const SERVER_ROOTS = ['session', 'people', 'hidden', 'tally', 'kept', 'clients'] as const
-export const PRIVATE_CLIENT_ROOTS = ['notes'] as const
 
 export function readSession(doc: Y.Doc): Session {
   const m = doc.getMap<unknown>('session')
@@ -49,8 +49,6 @@ export function writeHiddenCounts(doc: Y.Doc, personId: string, counts: Record<s
 }
 
 export const clearHidden = (doc: Y.Doc) => doc.getMap('hidden').clear()
-
-export const readKept = (doc: Y.Doc): Record<string, number> => Object.fromEntries(doc.getMap<number>('kept'))
 
 /** How many of a person's notes wait in their drafts, so the facilitator knows some work arrived late. */
 export function writeKept(doc: Y.Doc, personId: string, count: number) {

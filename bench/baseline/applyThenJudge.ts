@@ -3,10 +3,13 @@
 // `afterTransaction` (roots and note authors only; a refused one was undone by reloading the doc from the
 // store), and the kept ones' updates merged into one entry.
 import * as Y from 'yjs'
-import { CLIENT_ROOTS, FACILITATOR_ROOTS } from '../../shared/schema.js'
 import { readSession } from '../../shared/sessionDoc.js'
 import { participantsMayWrite } from '../../shared/workshop.js'
 import type { Identity } from '../../server/connection.js'
+
+// The root lists shared/schema.ts held then; shared/rules.ts has replaced them.
+const FACILITATOR_ROOTS = ['meta', 'stages', 'frame', 'lanes', 'mapItems', 'emotions']
+const CLIENT_ROOTS = ['notes', 'clusters', 'ratings', ...FACILITATOR_ROOTS]
 
 function touchedRoots(tr: Y.Transaction): Map<string, Set<string>> {
   const names = new Map<Y.AbstractType<any>, string>()
@@ -29,9 +32,9 @@ function touchedRoots(tr: Y.Transaction): Map<string, Set<string>> {
 
 function refusal(who: Identity, tr: Y.Transaction): string | null {
   for (const [root, keys] of touchedRoots(tr)) {
-    if (!(CLIENT_ROOTS as readonly string[]).includes(root)) return 'server root'
+    if (!CLIENT_ROOTS.includes(root)) return 'server root'
     if (who.role === 'participant') {
-      if ((FACILITATOR_ROOTS as readonly string[]).includes(root)) return 'facilitator only'
+      if (FACILITATOR_ROOTS.includes(root)) return 'facilitator only'
       if (!participantsMayWrite(readSession(tr.doc))) return 'phase'
     }
     if (root !== 'notes') continue

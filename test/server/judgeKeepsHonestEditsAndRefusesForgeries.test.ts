@@ -13,7 +13,7 @@ import {
   addNote, addStage, deleteNote, initBoard, moveNote, noteText, readBoard, removeStage, setNoteKind, setNoteText, setTitle,
 } from '../../shared/schema.js'
 import { DEFAULT_SESSION, type Role, type Session } from '../../shared/workshop.js'
-import { claimClients, judgeUpdate, type Verdict } from '../../server/judge.js'
+import { claimClients, claimServer, judgeUpdate, type Verdict } from '../../server/judge.js'
 
 const session = (s: Partial<Session>): Session => ({ ...DEFAULT_SESSION, ...s })
 
@@ -23,7 +23,7 @@ function board() {
   let n = 0
   server.transact(() => {
     initBoard(server, 'رحلة العميل', ['الوعي', 'الشراء'], () => `s${n++}`)
-    claimClients(server, [], '#server')
+    claimServer(server)
   })
   const clients = new Map<string, Y.Doc>()
   const as = (personId: string, role: Role, s: Partial<Session>) => {

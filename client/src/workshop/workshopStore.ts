@@ -5,7 +5,7 @@ import { createMemo } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
 import type * as Y from 'yjs'
 import { readCluster, roots, type Cluster } from '../../../shared/schema.js'
-import { PRIVATE_RULES, judgeWrite, noteFieldRefusal, recordRefusal, type Refusal, type Writer } from '../../../shared/rules.js'
+import { noteFieldRefusal, recordRefusal, type Refusal, type Writer } from '../../../shared/rules.js'
 import { readBallot, readSession, readTally } from '../../../shared/sessionDoc.js'
 import {
   castVote, countOf, votesUsed, writesArePrivate, type Ballot, type Person, type Role, type Session,
@@ -93,9 +93,7 @@ export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: ()
     noteFieldRefusal(writer(), author, field, isPrivate)
   /** Why this person may not delete a note by `author` now, or null. */
   const deleteRefusal = (author: string, isPrivate = false): Refusal | null =>
-    isPrivate
-      ? judgeWrite(PRIVATE_RULES, writer(), { op: 'delete', root: 'notes', key: 'k', author })
-      : recordRefusal(writer(), 'notes', 'delete', author)
+    recordRefusal(writer(), 'notes', 'delete', author, isPrivate)
 
   /** Whether this person may change notes and clusters now (the rule table: the facilitator always may,
    *  observers never, participants while ideating or clustering and not locked). */
