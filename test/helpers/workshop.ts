@@ -1,8 +1,9 @@
 // A board with a facilitator and participants, all real: HTTP joins, stock clients, actions with tokens.
 import { readSession } from '../../shared/sessionDoc.js'
 import type { Action, Phase } from '../../shared/workshop.js'
-import { member, synced, until, type Member } from './clients.js'
-import { act, createBoard, type TestServer } from './server.js'
+import { afterEach, beforeEach } from 'vitest'
+import { member, synced, until, type Member, type StockClient } from './clients.js'
+import { act, createBoard, startTestServer, type TestServer } from './server.js'
 
 export interface Workshop {
   id: string
@@ -32,4 +33,20 @@ export async function workshop(srv: TestServer, names: string[]): Promise<Worksh
     destroy: () => [facilitator, ...people].forEach((m) => m.destroy()),
   }
   return w
+}
+
+/** A fresh server for each test of a file, and after each test its workshop and extra clients closed and
+ *  the server stopped. A test may set `t.w`, push to `t.extra`, and replace `t.srv` (a restart). */
+export function serverPerTest<C extends { destroy(): void } = StockClient>() {
+  const t = { srv: undefined as unknown as TestServer, w: undefined as unknown as Workshop, extra: [] as C[] }
+  beforeEach(async () => {
+    t.srv = await startTestServer()
+  })
+  afterEach(async () => {
+    t.w?.destroy()
+    t.w = undefined as unknown as Workshop
+    t.extra.splice(0).forEach((c) => c.destroy())
+    await t.srv.close()
+  })
+  return t
 }

@@ -1,51 +1,41 @@
 // A participant with a real token crafts Yjs updates on the standard protocol. Each forgery is refused
 // with 4403 before it touches the board, each update that builds on what the server lacks with 4509,
 // nothing of either is relayed or stored, and the victims' later edits are kept.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes.js'
 import { readDrafts } from '../../shared/drafts.js'
 import { addNote, noteText, readBoard, roots } from '../../shared/schema.js'
 import { member, stockClient, synced, until, type Member, type StockClient } from '../helpers/clients.js'
 import { changesSince, closeCode, copyAs, deleteRange, sendUpdate, settle } from '../helpers/crafted.js'
-import { startTestServer, type TestServer } from '../helpers/server.js'
-import { workshop, type Workshop } from '../helpers/workshop.js'
+import { startTestServer } from '../helpers/server.js'
+import { serverPerTest, workshop } from '../helpers/workshop.js'
 
-let srv: TestServer
-let w: Workshop
-const extra: StockClient[] = []
-beforeEach(async () => {
-  srv = await startTestServer()
-})
-afterEach(async () => {
-  w?.destroy()
-  extra.splice(0).forEach((m) => m.destroy())
-  await srv.close()
-})
+const t = serverPerTest()
 
 const stage = (m: StockClient) => readBoard(m.doc).stages[0]!.id
 const notesOf = (m: StockClient) => readBoard(m.doc).notes.map((n) => ({ id: n.id, text: n.text, authorId: n.authorId }))
 
 /** An open board (ideate, writing on the board) where Omid has written one note. */
 async function openBoard(names = ['Sara', 'Omid']) {
-  w = await workshop(srv, names)
-  await w.run({ type: 'setPhase', phase: 'ideate' })
-  await w.run({ type: 'setPrivateWriting', on: false })
-  const [sara, omid] = w.people as [Member, Member]
+  t.w = await workshop(t.srv, names)
+  await t.w.run({ type: 'setPhase', phase: 'ideate' })
+  await t.w.run({ type: 'setPrivateWriting', on: false })
+  const [sara, omid] = t.w.people as [Member, Member]
   await until(() => !sara.doc.getMap('session').get('privateWriting'), 'open writing')
   addNote(omid.doc, { id: 'omid-1', stageId: stage(omid), kind: 'pain', text: 'الدفع فشل مرتين', authorId: omid.me })
-  await until(() => sara.doc.getMap('notes').has('omid-1') && w.facilitator.doc.getMap('notes').has('omid-1'), 'the note everywhere')
+  await until(() => sara.doc.getMap('notes').has('omid-1') && t.w.facilitator.doc.getMap('notes').has('omid-1'), 'the note everywhere')
   return { sara, omid }
 }
 
 /** After a refusal: the honest people still see `expected`, and so does a fresh joiner after a restart. */
 async function boardStays(expected: ReturnType<typeof notesOf>) {
   await settle()
-  expect(notesOf(w.facilitator)).toEqual(expected)
-  await srv.close()
-  srv = await startTestServer({ dataDir: srv.dataDir })
-  const late = await member(srv.url, w.id, { name: 'Late' })
-  extra.push(late)
+  expect(notesOf(t.w.facilitator)).toEqual(expected)
+  await t.srv.close()
+  t.srv = await startTestServer({ dataDir: t.srv.dataDir })
+  const late = await member(t.srv.url, t.w.id, { name: 'Late' })
+  t.extra.push(late)
   await synced(late)
   expect(notesOf(late)).toEqual(expected)
 }
@@ -63,7 +53,7 @@ describe('forgeries are refused with 4403 and kept nowhere', () => {
     ['deletes it', (sara: Member) => roots(sara.doc).notes.delete('omid-1')],
   ])("someone else's note: a participant who %s", async (_what, cheat) => {
     const { sara } = await openBoard()
-    const before = notesOf(w.facilitator)
+    const before = notesOf(t.w.facilitator)
     const closed = closeCode(sara)
     cheat(sara)
     expect(await closed).toBe(CloseCode.forbidden)
@@ -73,8 +63,8 @@ describe('forgeries are refused with 4403 and kept nowhere', () => {
   it('re-attributing your own note to someone else', async () => {
     const { sara, omid } = await openBoard()
     addNote(sara.doc, { id: 'sara-1', stageId: stage(sara), kind: 'idea', text: 'فكرتي', authorId: sara.me })
-    await until(() => w.facilitator.doc.getMap('notes').has('sara-1'), 'her note')
-    const before = notesOf(w.facilitator)
+    await until(() => t.w.facilitator.doc.getMap('notes').has('sara-1'), 'her note')
+    const before = notesOf(t.w.facilitator)
     const closed = closeCode(sara)
     roots(sara.doc).notes.get('sara-1')!.set('authorId', omid.me)
     expect(await closed).toBe(CloseCode.forbidden)
@@ -83,7 +73,7 @@ describe('forgeries are refused with 4403 and kept nowhere', () => {
 
   it("structs under another person's client id", async () => {
     const { sara, omid } = await openBoard()
-    const before = notesOf(w.facilitator)
+    const before = notesOf(t.w.facilitator)
     // What Omid would type next, sent by Sara ahead of him.
     const asOmid = copyAs(omid.doc, omid.doc.clientID)
     noteText(asOmid, 'omid-1')!.insert(0, 'مزوّر ')
@@ -92,8 +82,8 @@ describe('forgeries are refused with 4403 and kept nowhere', () => {
     expect(await closed).toBe(CloseCode.forbidden)
     // Omid's real next keystrokes, at those very clocks, are kept.
     noteText(omid.doc, 'omid-1')!.insert(0, 'حقًا ')
-    await until(() => noteText(w.facilitator.doc, 'omid-1')?.toString() === 'حقًا الدفع فشل مرتين', "Omid's edit")
-    await boardStays(notesOf(w.facilitator))
+    await until(() => noteText(t.w.facilitator.doc, 'omid-1')?.toString() === 'حقًا الدفع فشل مرتين', "Omid's edit")
+    await boardStays(notesOf(t.w.facilitator))
     expect(before[0]!.text).toBe('الدفع فشل مرتين')
   })
 })
@@ -107,9 +97,9 @@ describe('updates that build on what the server lacks are refused with 4509, nev
     expect(await closed).toBe(CloseCode.resync)
     addNote(omid.doc, { id: 'omid-2', stageId: stage(omid), kind: 'idea', text: 'ما زلت هنا', authorId: omid.me })
     noteText(omid.doc, 'omid-1')!.insert(0, '!')
-    await until(() => noteText(w.facilitator.doc, 'omid-2')?.toString() === 'ما زلت هنا', "Omid's next note")
-    await boardStays(notesOf(w.facilitator))
-    expect(notesOf(w.facilitator).map((n) => n.text)).toEqual(['!الدفع فشل مرتين', 'ما زلت هنا'])
+    await until(() => noteText(t.w.facilitator.doc, 'omid-2')?.toString() === 'ما زلت هنا', "Omid's next note")
+    await boardStays(notesOf(t.w.facilitator))
+    expect(notesOf(t.w.facilitator).map((n) => n.text)).toEqual(['!الدفع فشل مرتين', 'ما زلت هنا'])
   })
 
   it("a struct of one's own that builds on another person's future clock", async () => {
@@ -122,29 +112,29 @@ describe('updates that build on what the server lacks are refused with 4509, nev
     sendUpdate(sara, changesSince(asSara, future))
     expect(await closed).toBe(CloseCode.resync)
     noteText(omid.doc, 'omid-1')!.insert(0, 'xyz')
-    await until(() => noteText(w.facilitator.doc, 'omid-1')?.toString().startsWith('xyz') === true, "Omid's edit")
+    await until(() => noteText(t.w.facilitator.doc, 'omid-1')?.toString().startsWith('xyz') === true, "Omid's edit")
     await settle()
-    expect(noteText(w.facilitator.doc, 'omid-1')!.toString()).toBe('xyzالدفع فشل مرتين')
+    expect(noteText(t.w.facilitator.doc, 'omid-1')!.toString()).toBe('xyzالدفع فشل مرتين')
   })
 
   it("a delete of the server's future items: the facilitator's next actions still land", async () => {
     const { sara } = await openBoard()
-    const serverIds = [...w.facilitator.doc.getMap<string>('clients')].filter(([, who]) => who === '#server').map(([id]) => Number(id))
+    const serverIds = [...t.w.facilitator.doc.getMap<string>('clients')].filter(([, who]) => who === '#server').map(([id]) => Number(id))
     expect(serverIds.length).toBeGreaterThan(0)
     for (const id of serverIds) {
       const closed = closeCode(sara)
-      sendUpdate(sara, deleteRange(id, Y.getState(w.facilitator.doc.store, id), 1000))
+      sendUpdate(sara, deleteRange(id, Y.getState(t.w.facilitator.doc.store, id), 1000))
       expect(await closed).toBe(CloseCode.resync)
     }
-    await w.run({ type: 'setPhase', phase: 'cluster' })
-    await w.run({ type: 'setLocked', locked: true })
-    await until(() => w.facilitator.doc.getMap('session').get('locked') === true, 'the lock')
-    expect(w.facilitator.doc.getMap('session').get('phase')).toBe('cluster')
+    await t.w.run({ type: 'setPhase', phase: 'cluster' })
+    await t.w.run({ type: 'setLocked', locked: true })
+    await until(() => t.w.facilitator.doc.getMap('session').get('locked') === true, 'the lock')
+    expect(t.w.facilitator.doc.getMap('session').get('phase')).toBe('cluster')
   })
 
   it("a facilitator-only change hung on the facilitator's next edit never lands", async () => {
     const { sara } = await openBoard()
-    const fac = w.facilitator
+    const fac = t.w.facilitator
     roots(fac.doc).meta.set('title', 'الرحلة')
     await until(() => sara.doc.getMap('meta').get('title') === 'الرحلة', 'the title')
     const future = copyAs(fac.doc, fac.doc.clientID)
@@ -155,8 +145,8 @@ describe('updates that build on what the server lacks are refused with 4509, nev
     sendUpdate(sara, changesSince(asSara, future))
     expect(await closed).toBe(CloseCode.resync)
     fac.doc.getMap('frame').set('goal', 'the real goal')
-    const watcher = await member(srv.url, w.id, { observer: true })
-    extra.push(watcher)
+    const watcher = await member(t.srv.url, t.w.id, { observer: true })
+    t.extra.push(watcher)
     await synced(watcher)
     await until(() => watcher.doc.getMap('frame').get('goal') === 'the real goal', 'the real goal')
     await settle()
@@ -166,15 +156,15 @@ describe('updates that build on what the server lacks are refused with 4509, nev
 
 describe('the reveal keeps keys', () => {
   it('a private note lands under its own key; one under a key the board uses goes to its writer\'s drafts', async () => {
-    w = await workshop(srv, ['Sara', 'Omid'])
-    const [sara, omid] = w.people as [Member, Member]
-    await w.run({ type: 'setPhase', phase: 'ideate' })
-    const sOwn = stockClient(srv.wsUrl, `${w.id}/private`, { token: sara.token })
-    const oOwn = stockClient(srv.wsUrl, `${w.id}/private`, { token: omid.token })
-    extra.push(sOwn, oOwn)
+    t.w = await workshop(t.srv, ['Sara', 'Omid'])
+    const [sara, omid] = t.w.people as [Member, Member]
+    await t.w.run({ type: 'setPhase', phase: 'ideate' })
+    const sOwn = stockClient(t.srv.wsUrl, `${t.w.id}/private`, { token: sara.token })
+    const oOwn = stockClient(t.srv.wsUrl, `${t.w.id}/private`, { token: omid.token })
+    t.extra.push(sOwn, oOwn)
     await Promise.all([synced(sOwn), synced(oOwn)])
     addNote(oOwn.doc, { id: 'omid-1', stageId: stage(omid), kind: 'pain', text: 'ملاحظة عُمید', authorId: omid.me })
-    await until(() => w.facilitator.doc.getMap('hidden').size === 1, 'the face-down count')
+    await until(() => t.w.facilitator.doc.getMap('hidden').size === 1, 'the face-down count')
 
     // A private note whose own id says another key is a forgery.
     const closed = closeCode(sOwn)
@@ -184,16 +174,16 @@ describe('the reveal keeps keys', () => {
     roots(sOwn.doc).notes.set('sara-key', m)
     expect(await closed).toBe(CloseCode.forbidden)
 
-    await w.run({ type: 'revealNotes' })
-    await until(() => w.facilitator.doc.getMap('notes').has('omid-1'), 'the reveal')
+    await t.w.run({ type: 'revealNotes' })
+    await until(() => t.w.facilitator.doc.getMap('notes').has('omid-1'), 'the reveal')
     // After the reveal, a late private note under a key the board already uses replaces nothing.
-    const again = stockClient(srv.wsUrl, `${w.id}/private`, { token: sara.token })
-    extra.push(again)
+    const again = stockClient(t.srv.wsUrl, `${t.w.id}/private`, { token: sara.token })
+    t.extra.push(again)
     await synced(again)
     addNote(again.doc, { id: 'omid-1', stageId: stage(sara), kind: 'idea', text: 'متأخرة', authorId: sara.me })
     await until(() => readDrafts(again.doc).length === 1, "Sara's draft")
     expect(readDrafts(again.doc)[0]).toMatchObject({ id: 'omid-1', text: 'متأخرة', code: 'taken' })
     await settle()
-    expect(notesOf(w.facilitator)).toEqual([{ id: 'omid-1', text: 'ملاحظة عُمید', authorId: omid.me }])
+    expect(notesOf(t.w.facilitator)).toEqual([{ id: 'omid-1', text: 'ملاحظة عُمید', authorId: omid.me }])
   })
 })

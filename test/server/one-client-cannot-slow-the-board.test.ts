@@ -1,26 +1,16 @@
 // One participant with a real token floods the board, nests an update thousands of levels deep, or sends a
 // huge presence state: they are cut off (4429, 4403/4400) and the others' round trips stay fast.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes.js'
 import { addNote, noteText, readBoard } from '../../shared/schema.js'
 import { member, rawClient, synced, until, type Member, type StockClient } from '../helpers/clients.js'
 import { presenceUpdate, settle } from '../helpers/crafted.js'
-import { startTestServer, type TestServer } from '../helpers/server.js'
-import { workshop, type Workshop } from '../helpers/workshop.js'
+import { startTestServer } from '../helpers/server.js'
+import { serverPerTest, workshop } from '../helpers/workshop.js'
 
-let srv: TestServer
-let w: Workshop
-const extra: StockClient[] = []
-beforeEach(async () => {
-  srv = await startTestServer()
-})
-afterEach(async () => {
-  w?.destroy()
-  extra.splice(0).forEach((c) => c.destroy())
-  await srv.close()
-})
+const t = serverPerTest()
 
 const frame = (type: 0 | 1, payload: Uint8Array) => {
   const e = encoding.createEncoder()
@@ -31,10 +21,10 @@ const frame = (type: 0 | 1, payload: Uint8Array) => {
 }
 
 async function openBoard() {
-  w = await workshop(srv, ['Honest', 'Flooder'])
-  await w.run({ type: 'setPhase', phase: 'ideate' })
-  await w.run({ type: 'setPrivateWriting', on: false })
-  const [honest, flooder] = w.people as [Member, Member]
+  t.w = await workshop(t.srv, ['Honest', 'Flooder'])
+  await t.w.run({ type: 'setPhase', phase: 'ideate' })
+  await t.w.run({ type: 'setPrivateWriting', on: false })
+  const [honest, flooder] = t.w.people as [Member, Member]
   await until(() => honest.doc.getMap('session').get('privateWriting') === false, 'open writing')
   return { honest, flooder, stageId: readBoard(honest.doc).stages[0]!.id }
 }
@@ -55,8 +45,8 @@ async function roundTrips(writer: Member, reader: StockClient, noteId: string, n
 describe('one client cannot slow the board', () => {
   it('a flood of 20,000 valid updates is cut off with 4429 while others keep a round trip p95 under 50 ms', async () => {
     const { honest, flooder, stageId } = await openBoard()
-    const reader = await member(srv.url, w.id, { observer: true })
-    extra.push(reader)
+    const reader = await member(t.srv.url, t.w.id, { observer: true })
+    t.extra.push(reader)
     await synced(reader)
     addNote(honest.doc, { id: 'h', stageId, kind: 'idea', text: 'ok', authorId: honest.me })
     await until(() => reader.doc.getMap('notes').has('h'), 'the honest note')
@@ -69,7 +59,7 @@ describe('one client cannot slow the board', () => {
     addNote(local, { id: 'f', stageId, kind: 'idea', text: '', authorId: flooder.me })
     for (let i = 0; i < 20_000; i++) noteText(local, 'f')!.insert(0, 'z')
     flooder.destroy()
-    const raw = await rawClient(srv.wsUrl, w.id, flooder.token)
+    const raw = await rawClient(t.srv.wsUrl, t.w.id, flooder.token)
     const t0 = performance.now()
     for (const f of flood) raw.ws.send(f)
     const during = await roundTrips(honest, reader, 'h', 40)
@@ -81,13 +71,13 @@ describe('one client cannot slow the board', () => {
     const kept = noteText(reader.doc, 'f')?.length ?? 0
     expect(kept).toBeLessThan(20_000)
     const health = performance.now()
-    expect((await fetch(`${srv.url}/health`)).status).toBe(200)
+    expect((await fetch(`${t.srv.url}/health`)).status).toBe(200)
     expect(performance.now() - health).toBeLessThan(50)
   })
 
   it('a connection over its byte budget is cut off with 4429; its first sync answer is not counted', async () => {
-    await srv.close()
-    srv = await startTestServer({ config: { bytesPerSecond: 16 * 1024, byteBurst: 64 * 1024 } })
+    await t.srv.close()
+    t.srv = await startTestServer({ config: { bytesPerSecond: 16 * 1024, byteBurst: 64 * 1024 } })
     const { honest, flooder, stageId } = await openBoard()
     // A first sync answer larger than the burst is taken: it is offline work.
     flooder.provider.disconnect()
@@ -116,21 +106,21 @@ describe('one client cannot slow the board', () => {
       }
     })
     flooder.destroy()
-    const raw = await rawClient(srv.wsUrl, w.id, flooder.token)
+    const raw = await rawClient(t.srv.wsUrl, t.w.id, flooder.token)
     const t0 = performance.now()
     raw.ws.send(frame(0, update!))
     const { code } = await raw.closed
     expect([CloseCode.forbidden, CloseCode.malformed]).toContain(code)
     expect(performance.now() - t0).toBeLessThan(1000)
     addNote(honest.doc, { id: 'after', stageId, kind: 'idea', authorId: honest.me })
-    await until(() => w.facilitator.doc.getMap('notes').has('after'), 'the next note', 2000)
-    expect((w.facilitator.doc.getMap('notes').get('deep') as Y.Map<unknown>).get('clusterId')).toBeUndefined()
+    await until(() => t.w.facilitator.doc.getMap('notes').has('after'), 'the next note', 2000)
+    expect((t.w.facilitator.doc.getMap('notes').get('deep') as Y.Map<unknown>).get('clusterId')).toBeUndefined()
   })
 
   it('a presence state of 1 MiB is refused and never relayed', async () => {
     const { honest, flooder } = await openBoard()
     flooder.destroy()
-    const raw = await rawClient(srv.wsUrl, w.id, flooder.token)
+    const raw = await rawClient(t.srv.wsUrl, t.w.id, flooder.token)
     const seen: number[] = []
     honest.provider.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }) => seen.push(...added, ...updated))
     raw.ws.send(frame(1, presenceUpdate([[424242, 1, { cursor: { x: 0.5, y: 0.5 }, junk: 'x'.repeat(1 << 20) }]])))
