@@ -61,3 +61,12 @@ export async function act(url: string, boardId: string, token: string, action: A
   })
   return { status: res.status, body: (await res.json()) as { ok?: true; error?: { code: string } } }
 }
+
+/** The real SQLite store, counting how often a document's log is read (a room loaded, a summary rebuilt). */
+export class CountingStore extends SqliteStore {
+  loadLogs = 0
+  override loadLog(docId: string) {
+    this.loadLogs++
+    return super.loadLog(docId)
+  }
+}

@@ -4,23 +4,14 @@
 import { WebSocket } from 'ws'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/closeCodes.js'
-import { SqliteStore } from '../../server/storage/sqlite.js'
 import { until } from '../helpers/clients.js'
-import { createBoard, joinBoard, startTestServer, type TestServer } from '../helpers/server.js'
+import { CountingStore, createBoard, joinBoard, startTestServer, type TestServer } from '../helpers/server.js'
 
 let srv: TestServer
-let loadLogs = 0
+let store!: CountingStore
 beforeAll(async () => {
   srv = await startTestServer({
-    store: (dir) => {
-      const store = new SqliteStore(dir)
-      const loadLog = store.loadLog.bind(store)
-      store.loadLog = (docId) => {
-        loadLogs++
-        return loadLog(docId)
-      }
-      return store
-    },
+    store: (dir) => (store = new CountingStore(dir)),
   })
 })
 afterAll(() => srv.close())
@@ -49,7 +40,7 @@ it('answers hundreds of token-less and wrong-token sockets without loading a sin
   const unknown = 'NoSuchBoard0123456789'
   // Joining writes the person into the board, which loads it; it unloads once idle (ROOM_IDLE_MS 500 here).
   await until(() => srv.server.rooms.loadedCount === 0, 'the joined board to unload', 10_000)
-  loadLogs = 0
+  store.loadLogs = 0
 
   const cases: [string, Answer][] = [
     // An id that cannot be a board: refused before the upgrade, with or without a token.
@@ -78,13 +69,13 @@ it('answers hundreds of token-less and wrong-token sockets without loading a sin
   storm.forEach((a, i) => expect(a).toEqual(cases[i % cases.length]![1]))
 
   expect(srv.server.rooms.loadedCount).toBe(0)
-  expect(loadLogs).toBe(0)
+  expect(store.loadLogs).toBe(0)
   expect((await fetch(`${srv.url}/health`)).status).toBe(200)
 
   // A valid token still opens the board (and loads it, once).
   const ws = new WebSocket(`${srv.wsUrl}/${board.id}?token=${token}`)
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject))
   await until(() => srv.server.rooms.loadedCount === 1, 'the board to load for a valid token')
-  expect(loadLogs).toBe(1)
+  expect(store.loadLogs).toBe(1)
   ws.close()
 })
