@@ -265,7 +265,8 @@ describe('the draft journey map', () => {
     await page.keyboard.press('Enter')
     // Its notes (a pain and a feeling) put it in the earlier of their lanes: emotions.
     await expect.poll(() => cell(page, decide, 'emotion').locator('.map-item').count()).toBe(1)
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move “بطء الدعم” to the previous stage')
+    // Focus returns to the moved item's button once it has been drawn in its new cell: wait for it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move “بطء الدعم” to the previous stage')
     await page.getByRole('button', { name: 'Move “بطء الدعم” to the next stage' }).click()
     await item(page, 'cluster:k-support').getByLabel('Lane', { exact: true }).selectOption('touchpoint')
     await expect.poll(() => cell(page, use, 'touchpoint').locator('.map-item').count()).toBe(1)
