@@ -4,7 +4,7 @@ import { createComputed, createRoot } from 'solid-js'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addNote, initBoard, moveNote, readBoard, removeStage, setNoteText } from '../../shared/schema.js'
-import { createBoardStore, type BoardStore } from '../../client/src/stores/boardStore.js'
+import { createBoardStore, type BoardStore } from '../../client/src/features/board/boardStore.js'
 
 let n = 0
 const newId = () => `id${++n}`

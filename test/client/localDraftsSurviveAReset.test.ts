@@ -9,7 +9,7 @@ import { addNote, initBoard, readBoard, setNoteText } from '../../shared/schema.
 import {
   discardLocalDraft, dropShownDrafts, localDraftsKey, readLocalDrafts, saveLocalDrafts, type DraftStorage,
 } from '../../client/src/lib/localDrafts.js'
-import { createDrafts } from '../../client/src/workshop/drafts.js'
+import { createDrafts } from '../../client/src/features/workshop/drafts.js'
 
 function fakeStorage(): DraftStorage & { data: Map<string, string> } {
   const data = new Map<string, string>()

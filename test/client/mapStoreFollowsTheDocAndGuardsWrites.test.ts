@@ -9,7 +9,7 @@ import { EXPORT_LABELS } from '../../shared/export/labels.js'
 import { initMap } from '../../shared/lanes.js'
 import { addNote, initBoard, type NoteKind } from '../../shared/schema.js'
 import { writeSession, writeTally } from '../../shared/sessionDoc.js'
-import { createMapStore, type MapStore, type MapStoreOptions } from '../../client/src/map/mapStore.js'
+import { createMapStore, type MapStore, type MapStoreOptions } from '../../client/src/features/map/mapStore.js'
 
 function twoPeers() {
   const a = new Y.Doc()

@@ -1,7 +1,7 @@
 // Keys on a focused note: Alt+arrows move it, plain arrows move the focus, and left/right follow the
 // screen, so in a right-to-left interface Alt+Left goes to the next stage.
 import { describe, expect, it } from 'vitest'
-import { noteKeyCommand } from '../../client/src/board/noteKeys.js'
+import { noteKeyCommand } from '../../client/src/features/board/noteKeys.js'
 
 const key = (k: string, mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey', boolean>> = {}) => ({
   key: k,

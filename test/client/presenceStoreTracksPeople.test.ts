@@ -4,7 +4,7 @@ import { createRoot } from 'solid-js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
-import { createPresenceStore, CURSOR_INTERVAL_MS, type PresenceStore } from '../../client/src/stores/presenceStore.js'
+import { createPresenceStore, CURSOR_INTERVAL_MS, type PresenceStore } from '../../client/src/features/presence/presenceStore.js'
 import type { PresenceUser } from '../../shared/presence.js'
 
 const user = (id: string, name: string): PresenceUser => ({ id, name, color: '#1f6feb', role: 'participant' })

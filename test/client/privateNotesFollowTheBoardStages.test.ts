@@ -4,8 +4,8 @@ import { createRoot } from 'solid-js'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { initBoard, readBoard } from '../../shared/schema.js'
-import { createBoardStore } from '../../client/src/stores/boardStore.js'
-import { createPrivateNotesStore } from '../../client/src/workshop/privateNotes.js'
+import { createBoardStore } from '../../client/src/features/board/boardStore.js'
+import { createPrivateNotesStore } from '../../client/src/features/workshop/privateNotes.js'
 
 let n = 0
 const newId = () => `p${++n}`

@@ -7,9 +7,9 @@ import { createCluster, renameCluster } from '../../shared/clusters.js'
 import { promotables } from '../../shared/mapItems.js'
 import { addNote, initBoard, readBoard } from '../../shared/schema.js'
 import { rank } from '../../shared/workshop.js'
-import { createBoardStore } from '../../client/src/stores/boardStore.js'
-import { createWorkshopStore } from '../../client/src/workshop/workshopStore.js'
-import { boardStateOf, rankedResults } from '../../client/src/workshop/results.js'
+import { createBoardStore } from '../../client/src/features/board/boardStore.js'
+import { createWorkshopStore } from '../../client/src/features/workshop/workshopStore.js'
+import { boardStateOf, rankedResults } from '../../client/src/features/workshop/results.js'
 
 let n = 0
 const newId = () => `s${++n}`

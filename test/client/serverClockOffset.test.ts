@@ -2,8 +2,8 @@
 // sample wins, a clock far off still counts down to the same moment, and the display rounds up.
 import { createRoot } from 'solid-js'
 import { describe, expect, it } from 'vitest'
-import { formatClock } from '../../client/src/workshop/clockFormat.js'
-import { createServerClock, offsetFrom } from '../../client/src/workshop/serverClock.js'
+import { formatClock } from '../../client/src/features/workshop/clockFormat.js'
+import { createServerClock, offsetFrom } from '../../client/src/features/session/serverClock.js'
 
 describe('server clock', () => {
   it('assumes the server answered halfway through the round trip', () => {

@@ -7,7 +7,7 @@ import { createCluster, renameCluster } from '../../shared/clusters.js'
 import { addNote, initBoard, readBoard } from '../../shared/schema.js'
 import { readHiddenCounts, writeBallot, writeHiddenCounts, writePerson, writeSession, writeTally } from '../../shared/sessionDoc.js'
 import type { Role } from '../../shared/workshop.js'
-import { createWorkshopStore, type WorkshopStore } from '../../client/src/workshop/workshopStore.js'
+import { createWorkshopStore, type WorkshopStore } from '../../client/src/features/workshop/workshopStore.js'
 
 let n = 0
 const newId = () => `id${++n}`

@@ -1,0 +1,49 @@
+// The bar above the board: map name, role, connection, people, sharing, language.
+import { Show, createSignal } from 'solid-js'
+import type { ConnectionStatus as Status } from '../features/session/connection.js'
+import { useBoard } from '../features/board/context.js'
+import { t } from '../i18n/i18n.js'
+import { useWorkshop } from '../features/workshop/context.js'
+import { ConnectionStatus } from '../features/session/ConnectionStatus.js'
+import { LanguageSwitcher } from '../ui/LanguageSwitcher.js'
+import { PeopleList } from '../features/presence/PeopleList.js'
+import { ShareDialog } from '../features/session/ShareDialog.js'
+
+export function BoardHeader(props: { status: Status; ready: boolean }) {
+  const { board, boardId, isFacilitator } = useBoard()
+  const workshop = useWorkshop()
+  const [sharing, setSharing] = createSignal(false)
+  return (
+    <header class="app-bar board-bar">
+      <a class="brand" href="/">
+        {t('app.name')}
+      </a>
+      <h1 class="board-title" dir="auto">
+        {board.state.title || (props.ready ? t('board.untitled') : '')}
+      </h1>
+      <div class="bar-end">
+        <Show
+          when={workshop.role() === 'observer'}
+          fallback={<span class="role-tag">{isFacilitator() ? t('role.facilitator') : t('role.participant')}</span>}
+        >
+          <span class="role-tag view-only" data-testid="view-only">
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
+              <circle cx="12" cy="12" r="3" />
+            </svg>
+            {t('role.observer')}
+          </span>
+        </Show>
+        <ConnectionStatus status={props.status} />
+        <PeopleList />
+        <button type="button" class="button" onClick={() => setSharing(true)}>
+          {t('board.share')}
+        </button>
+      </div>
+      <LanguageSwitcher />
+      <Show when={sharing()}>
+        <ShareDialog boardId={boardId} onClose={() => setSharing(false)} />
+      </Show>
+    </header>
+  )
+}

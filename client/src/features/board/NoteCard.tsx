@@ -1,0 +1,164 @@
+// One note: its kind (colour, icon and word), its text (dir=auto, wraps anything), who is typing in it,
+// and the keyboard commands on it. Moving and deleting announce the result to screen readers.
+import { Show } from 'solid-js'
+import { useBoard } from './context.js'
+import { noteElementId } from '../presence/cursors.js'
+import { noteKeyCommand } from './noteKeys.js'
+import { announce } from '../../lib/announce.js'
+import { formatList, locale, t } from '../../i18n/i18n.js'
+import { useWorkshop } from '../workshop/context.js'
+import { GroupButton, NoteExtras } from '../workshop/NoteExtras.js'
+import { ruleReason } from '../../i18n/ruleMessages.js'
+import { KindIcon } from '../../ui/KindIcon.js'
+import { NoteEditor } from './NoteEditor.js'
+
+/** Index of the character under a click in the note's text, to open the editor with the caret there. */
+function caretFromPoint(x: number, y: number): number | undefined {
+  const d = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offset: number } | null }
+  return d.caretPositionFromPoint?.(x, y)?.offset ?? document.caretRangeFromPoint?.(x, y)?.startOffset
+}
+
+export const focusNote = (id: string) => document.getElementById(noteElementId(id))?.focus()
+
+export function NoteCard(props: { id: string }) {
+  const { board, presence, editing, setEditing } = useBoard()
+  const workshop = useWorkshop()
+  const note = () => board.state.notes[props.id]
+  // What this person may do to the note now, as the rule table says (shared/rules.ts): its text and kind
+  // are its author's or the facilitator's; anyone who may write the board may move it; and private notes
+  // are always their writer's.
+  const isPrivate = () => workshop.isPrivateNote(props.id)
+  const author = () => note()?.authorId ?? ''
+  const textRefusal = () => workshop.noteRefusal(author(), 'text', isPrivate())
+  const moveRefusal = () => workshop.noteRefusal(author(), 'stageId', isPrivate())
+  const deleteRefusal = () => workshop.deleteRefusal(author(), isPrivate())
+  const writable = () => !textRefusal()
+  /** Why the text cannot be edited now, in the person's language (empty when it can). */
+  const why = () => {
+    const r = textRefusal()
+    return r ? ruleReason(r, workshop.state.session.phase) : ''
+  }
+  const whyId = () => `note-${props.id}-why`
+  const kindLabel = () => t(`kind.${note()!.kind}`)
+  const mine = () => board.isMine(props.id)
+  /** The delete button: shown on this person's own notes; disabled, saying why, while a rule of the moment
+   *  (phase, lock) holds; absent where no rule of the moment is to blame (an observer's view). */
+  const deleteShown = () => mine() && deleteRefusal()?.kind !== 'forged'
+  const typers = () => presence.typingIn(props.id)
+
+  function remove() {
+    const place = board.place(props.id)
+    if (!board.actions.deleteNote(props.id)) return
+    announce(t('announce.deleted'))
+    // Keep the keyboard user in the same stage: focus the next note, or the stage's composer.
+    const ids = place ? board.state.stageNotes[place.stage.id] ?? [] : []
+    const next = ids[Math.min(place?.index ?? 0, ids.length - 1)]
+    if (next) focusNote(next)
+    else if (place) document.getElementById(`composer-${place.stage.id}`)?.focus()
+  }
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.target !== e.currentTarget) return
+    if (e.key.toLowerCase() === 'g' && !e.altKey && !e.ctrlKey && !e.metaKey && workshop.mayCluster() && !workshop.isPrivateNote(props.id)) {
+      e.preventDefault()
+      return workshop.setGrouping(props.id)
+    }
+    const cmd = noteKeyCommand(e, locale().dir === 'rtl')
+    if (!cmd) return
+    const refusal = cmd.type === 'edit' ? textRefusal() : cmd.type === 'delete' ? deleteRefusal() : cmd.type === 'focus' ? null : moveRefusal()
+    if (refusal) {
+      announce(ruleReason(refusal, workshop.state.session.phase, cmd.type === 'delete' ? 'delete' : 'change'))
+      return
+    }
+    e.preventDefault()
+    if (cmd.type === 'edit') setEditing(props.id)
+    else if (cmd.type === 'delete') remove()
+    else if (cmd.type === 'focus') {
+      const place = board.place(props.id)
+      const stage = place && board.state.stages[place.stageIndex + cmd.dStage]
+      const ids = stage ? board.state.stageNotes[stage.id] ?? [] : []
+      const target = ids[Math.min(place!.index + cmd.dIndex, ids.length - 1)]
+      if (target && place!.index + cmd.dIndex >= 0) focusNote(target)
+    } else {
+      const to = board.actions.nudgeNote(props.id, cmd.dStage, cmd.dIndex)
+      focusNote(props.id) // the card was re-inserted, which drops focus
+      announce(
+        to
+          ? t('announce.moved', { stage: to.stage.name, position: to.index + 1, count: to.count })
+          : t('announce.notMoved'),
+      )
+    }
+  }
+
+  return (
+    <Show when={note()}>
+      {(n) => (
+        <li
+          id={noteElementId(props.id)}
+          class={`note kind-${n().kind}`}
+          classList={{ mine: mine(), 'someone-typing': typers().length > 0, 'read-only': !writable() }}
+          style={{ '--typer': typers()[0]?.user.color }}
+          data-note-id={props.id}
+          data-private={workshop.isPrivateNote(props.id) ? '' : undefined}
+          tabIndex={0}
+          aria-label={t('note.label', { kind: kindLabel(), text: n().text || t('note.empty') })}
+          aria-describedby={why() ? `note-keys-hint ${whyId()}` : 'note-keys-hint'}
+          onKeyDown={onKeyDown}
+        >
+          <div class="note-head">
+            <span class="drag-handle" title={t('note.drag')} aria-hidden="true">
+              ⠿
+            </span>
+            <span class="kind-badge">
+              <KindIcon kind={n().kind} />
+              {kindLabel()}
+            </span>
+            <GroupButton id={props.id} />
+            <Show when={mine()}>
+              <span class="mine-tag">{t('note.mine')}</span>
+            </Show>
+            <Show when={deleteShown()}>
+              <button
+                type="button"
+                class="icon-button note-delete"
+                aria-label={t('note.delete')}
+                disabled={!!deleteRefusal()}
+                title={deleteRefusal() ? ruleReason(deleteRefusal()!, workshop.state.session.phase, 'delete') : undefined}
+                aria-describedby={deleteRefusal() ? whyId() : undefined}
+                onClick={() => !deleteRefusal() && remove()}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </Show>
+          </div>
+          <Show
+            when={editing() === props.id}
+            fallback={
+              <p
+                class="note-text"
+                dir="auto"
+                title={why() || undefined}
+                onClick={(e) => writable() && setEditing(props.id, caretFromPoint(e.clientX, e.clientY))}
+              >
+                {n().text}
+              </p>
+            }
+          >
+            <NoteEditor id={props.id} kindLabel={kindLabel()} />
+          </Show>
+          <Show when={typers().length > 0}>
+            <p class="typing" dir="auto">
+              {t('note.typing', { count: typers().length, names: formatList(typers().map((p) => p.user.name)) })}
+            </p>
+          </Show>
+          <Show when={why()}>
+            <span class="visually-hidden" id={whyId()}>
+              {why()}
+            </span>
+          </Show>
+          <NoteExtras id={props.id} />
+        </li>
+      )}
+    </Show>
+  )
+}

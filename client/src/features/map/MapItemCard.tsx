@@ -1,0 +1,167 @@
+// One item of the map: its title, the notes of its cluster, its votes and metric. The facilitator retitles it,
+// moves it (buttons, selects, or dragging it by its grip), measures it, or takes it off the map.
+import { For, Show } from 'solid-js'
+import type { MapItem } from '../../../../shared/journeyMap.js'
+import { announce } from '../../lib/announce.js'
+import { t } from '../../i18n/i18n.js'
+import { useMap } from './context.js'
+import { setDragging } from './itemDrag.js'
+import { MetricEditor, MetricSummary } from './MetricEditor.js'
+
+type Named = { id: string; name: string }
+
+const toolId = (itemId: string, tool: string) => `item-${itemId}-${tool}`
+
+export function MapItemCard(props: { item: MapItem; stage: Named; lane: Named }) {
+  const { store, canEdit } = useMap()
+  const item = () => props.item
+  let card!: HTMLLIElement
+
+  return (
+    <li class="map-item" ref={card} id={`item-${item().id}`} data-item-id={item().id}>
+      <div class="item-head">
+        <Show
+          when={canEdit()}
+          fallback={
+            <p class="item-title" dir="auto">
+              {item().title || t('map.item.untitled')}
+            </p>
+          }
+        >
+          <span
+            class="item-grip"
+            draggable="true"
+            aria-hidden="true"
+            title={t('map.item.drag')}
+            onDragStart={(e) => {
+              setDragging(item().id)
+              if (e.dataTransfer) {
+                e.dataTransfer.effectAllowed = 'move'
+                e.dataTransfer.setData('text/plain', item().title)
+                e.dataTransfer.setDragImage(card, 16, 16)
+              }
+            }}
+            onDragEnd={() => setDragging(null)}
+          >
+            ⠿
+          </span>
+          {/* A text area that grows with its text, so that a long title is read whole; a title is one line. */}
+          <textarea
+            class="item-title-input"
+            dir="auto"
+            rows={1}
+            maxLength={300}
+            aria-label={t('map.item.title', { stage: props.stage.name, lane: props.lane.name })}
+            value={item().title}
+            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+            onInput={(e) => store.actions.editTitle(item().id, e.currentTarget.value.replace(/\s*\n\s*/g, ' '))}
+          />
+        </Show>
+        <Show when={item().votes > 0}>
+          <span class="item-votes">{t('map.item.votes', { count: item().votes })}</span>
+        </Show>
+      </div>
+      <Show when={item().notes.length}>
+        <ul class="item-notes" aria-label={t('map.item.notes')}>
+          <For each={item().notes}>{(n) => <li dir="auto">{n}</li>}</For>
+        </ul>
+      </Show>
+      <Show when={item().metric}>{(m) => <MetricSummary metric={m()} />}</Show>
+      <Show when={canEdit()}>
+        <ItemTools item={item()} />
+      </Show>
+    </li>
+  )
+}
+
+function ItemTools(props: { item: MapItem }) {
+  const { store, openTools, setOpenTools } = useMap()
+  const id = () => props.item.id
+  const title = () => props.item.title || t('map.item.untitled')
+  const map = () => store.state.map
+
+  /** After a move the card may be a new element in another cell: its tools open, focus on the same control. */
+  function after(moved: boolean, tool: string) {
+    if (!moved) return announce(t('map.announce.notMoved'))
+    const to = store.place(id())
+    if (to) {
+      announce(t('map.announce.moved', { stage: map().stages[to.stageIndex]!.name, lane: map().lanes[to.laneIndex]!.name,
+        position: to.index + 1, count: to.count }))
+    }
+    document.getElementById(toolId(id(), tool))?.focus()
+  }
+
+  const nudge = (step: { dStage?: number; dIndex?: number }, tool: string) => after(!!store.actions.nudgeItem(id(), step), tool)
+  const moveTo = (stageId: string, laneId: string, tool: string) => {
+    store.actions.moveItem(id(), stageId, laneId, Number.MAX_SAFE_INTEGER)
+    after(true, tool)
+  }
+
+  function demote() {
+    const cell = document.getElementById(`item-${id()}`)?.closest('td')
+    store.actions.demote(id())
+    announce(t('map.announce.demoted', { title: title() }))
+    // Focus stays in the cell (its next item), else on the grid, never lost to the page.
+    ;(cell?.querySelector<HTMLElement>('.item-title-input') ?? document.querySelector<HTMLElement>('.map-scroll'))?.focus()
+  }
+
+  const arrow = (tool: string, label: string, glyph: string, step: { dStage?: number; dIndex?: number }, flip = false) => (
+    <button type="button" id={toolId(id(), tool)} class="icon-button" aria-label={label} onClick={() => nudge(step, tool)}>
+      <span class={flip ? 'flip-rtl' : ''} aria-hidden="true">
+        {glyph}
+      </span>
+    </button>
+  )
+
+  return (
+    <details
+      class="item-tools"
+      open={openTools() === id()}
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpenTools(id())
+        else if (openTools() === id()) setOpenTools(null)
+      }}
+    >
+      <summary id={toolId(id(), 'summary')}>
+        {t('map.item.edit')}
+        <span class="visually-hidden">: {title()}</span>
+      </summary>
+      <div class="tools-body">
+        <div class="tool-row" role="group" aria-label={t('map.item.move')}>
+          {arrow('up', t('map.item.up', { title: title() }), '↑', { dIndex: -1 })}
+          {arrow('down', t('map.item.down', { title: title() }), '↓', { dIndex: 1 })}
+          {arrow('earlier', t('map.item.earlier', { title: title() }), '←', { dStage: -1 }, true)}
+          {arrow('later', t('map.item.later', { title: title() }), '→', { dStage: 1 }, true)}
+        </div>
+        <div class="field">
+          <label for={toolId(id(), 'stage')}>{t('map.item.stage')}</label>
+          <select id={toolId(id(), 'stage')} onChange={(e) => moveTo(e.currentTarget.value, props.item.laneId, 'stage')}>
+            <For each={map().stages}>
+              {(s) => (
+                <option value={s.id} selected={s.id === props.item.stageId}>
+                  {s.name}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <div class="field">
+          <label for={toolId(id(), 'lane')}>{t('map.item.lane')}</label>
+          <select id={toolId(id(), 'lane')} onChange={(e) => moveTo(props.item.stageId, e.currentTarget.value, 'lane')}>
+            <For each={map().lanes}>
+              {(l) => (
+                <option value={l.id} selected={l.id === props.item.laneId}>
+                  {l.name}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <MetricEditor item={props.item} idBase={toolId(id(), 'metric')} />
+        <button type="button" class="button small remove" onClick={demote}>
+          {t('map.item.demote')}
+        </button>
+      </div>
+    </details>
+  )
+}

@@ -1,0 +1,72 @@
+// Who is on the board: a few coloured initials in the bar, everyone in the list that opens from it.
+import { For, Show, onCleanup } from 'solid-js'
+import { countOf } from '../../../../shared/workshop.js'
+import { useBoard } from '../board/context.js'
+import { t } from '../../i18n/i18n.js'
+import type { Peer } from './presenceStore.js'
+import { useWorkshop } from '../workshop/context.js'
+import { PersonTools } from '../workshop/PersonTools.js'
+
+const AVATARS = 5
+
+const initial = (name: string) => [...name.trim()][0]?.toUpperCase() ?? '?'
+
+export function PeopleList() {
+  const { presence } = useBoard()
+  const workshop = useWorkshop()
+  // After a hand-over the board's people know the new roles before anyone's presence is stamped again.
+  const role = (p: Peer) => workshop.state.people[p.user.id]?.role ?? p.user.role
+  const name = (p: Peer) => p.user.name || t('people.anonymous')
+  let details!: HTMLDetailsElement
+  // Like a menu: a click elsewhere or Escape closes the list.
+  const close = (e: Event) => {
+    if (!details.open) return
+    if (e instanceof KeyboardEvent ? e.key === 'Escape' : !details.contains(e.target as Node)) details.open = false
+  }
+  document.addEventListener('pointerdown', close)
+  document.addEventListener('keydown', close)
+  onCleanup(() => {
+    document.removeEventListener('pointerdown', close)
+    document.removeEventListener('keydown', close)
+  })
+  return (
+    <details class="people" ref={details}>
+      <summary>
+        <span class="avatars" aria-hidden="true">
+          <For each={presence.people().slice(0, AVATARS)}>
+            {(p) => (
+              <span class="avatar" style={{ '--person': p.user.color }}>
+                {initial(name(p))}
+              </span>
+            )}
+          </For>
+        </span>
+        <span class="people-count">{t('people.count', { count: presence.people().length })}</span>
+      </summary>
+      <div class="people-panel">
+        <h2>{t('people.heading')}</h2>
+        <ul class="people-list" aria-label={t('people.heading')}>
+          <For each={presence.people()}>
+            {(p) => (
+              <li style={{ '--person': p.user.color }} data-user-id={p.user.id}>
+                <span class="person-dot" aria-hidden="true" />
+                <span class="person-name" dir="auto">
+                  {p.self ? t('people.you', { name: name(p) }) : name(p)}
+                </span>
+                <Show when={role(p) === 'facilitator'}>
+                  <span class="role-tag">{t('role.facilitator')}</span>
+                </Show>
+                <Show when={workshop.isFacilitator() && countOf(workshop.state.kept, p.user.id) > 0}>
+                  <span class="kept-tag" data-testid="kept-count">{t('people.kept', { count: countOf(workshop.state.kept, p.user.id) })}</span>
+                </Show>
+                <Show when={!p.self}>
+                  <PersonTools personId={p.user.id} name={name(p)} />
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </div>
+    </details>
+  )
+}

@@ -1,0 +1,37 @@
+// Pointer positions anchored to the note or stage under the pointer (see PresenceCursor), and back
+// to pixels inside the board for drawing someone else's cursor.
+import type { PresenceCursor } from '../../../../shared/presence.js'
+
+export const noteElementId = (noteId: string) => `note-${noteId}`
+export const stageElementId = (stageId: string) => `stage-${stageId}`
+
+const isRtl = (el: Element) => getComputedStyle(el).direction === 'rtl'
+
+export function cursorAt(target: EventTarget | null, clientX: number, clientY: number): PresenceCursor | null {
+  if (!(target instanceof Element)) return null
+  const stage = target.closest<HTMLElement>('[data-stage-id]')
+  if (!stage) return null
+  const note = target.closest<HTMLElement>('[data-note-id]')
+  const anchor = note ?? stage
+  const r = anchor.getBoundingClientRect()
+  if (!r.width || !r.height) return null
+  const fromStart = document.documentElement.dir === 'rtl' ? r.right - clientX : clientX - r.left
+  const round = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 1000) / 1000
+  return {
+    stageId: stage.dataset.stageId!,
+    noteId: note?.dataset.noteId ?? null,
+    x: round(fromStart / r.width),
+    y: round((clientY - r.top) / r.height),
+  }
+}
+
+/** Where a cursor falls inside `layer` (whose box is the origin), or null when its anchor is gone. */
+export function cursorPoint(c: PresenceCursor, layer: HTMLElement): { x: number; y: number } | null {
+  const anchor =
+    (c.noteId && document.getElementById(noteElementId(c.noteId))) || document.getElementById(stageElementId(c.stageId))
+  if (!anchor) return null
+  const r = anchor.getBoundingClientRect()
+  const box = layer.getBoundingClientRect()
+  const x = isRtl(layer) ? r.right - c.x * r.width : r.left + c.x * r.width
+  return { x: x - box.left, y: r.top + c.y * r.height - box.top }
+}

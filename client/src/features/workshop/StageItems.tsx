@@ -1,0 +1,48 @@
+// What a stage holds, in board order: its clusters (each a grouped card), its lone notes, then this
+// person's private notes ("only you see this") and everyone else's as face-down cards.
+import { For, Show, createMemo } from 'solid-js'
+import { byOrder } from '../../../../shared/schema.js'
+import { BoardContext, useBoard } from '../board/context.js'
+import { NoteCard } from '../board/NoteCard.js'
+import { ClusterCard } from './ClusterCard.js'
+import { useWorkshop } from './context.js'
+import { FaceDownNotes } from './FaceDownNotes.js'
+
+export function StageItems(props: { stageId: string }) {
+  const ctx = useBoard()
+  const w = useWorkshop()
+  const groups = createMemo(() => {
+    const members: Record<string, string[]> = {}
+    const lone: string[] = []
+    for (const id of ctx.board.state.stageNotes[props.stageId] ?? []) {
+      const c = ctx.board.state.notes[id]?.clusterId
+      if (c && w.state.clusters[c]) (members[c] ??= []).push(id)
+      else lone.push(id)
+    }
+    const clusters = Object.keys(members).map((id) => w.state.clusters[id]!).sort(byOrder)
+    return { clusters, members, lone }
+  })
+  // A revealed note is briefly in both documents; the board's copy wins.
+  const privateIds = () =>
+    (w.privateNotes()?.state.stageNotes[props.stageId] ?? []).filter((id) => !ctx.board.state.notes[id])
+  const faceDown = () => w.hiddenCounts()[props.stageId] ?? 0
+
+  return (
+    <>
+      <For each={groups().clusters}>
+        {(c) => <ClusterCard cluster={c} noteIds={groups().members[c.id] ?? []} />}
+      </For>
+      <For each={groups().lone}>{(id) => <NoteCard id={id} />}</For>
+      <Show when={w.privateNotes()}>
+        {(own) => (
+          <BoardContext.Provider value={{ ...ctx, board: own() }}>
+            <For each={privateIds()}>{(id) => <NoteCard id={id} />}</For>
+          </BoardContext.Provider>
+        )}
+      </Show>
+      <Show when={faceDown() > 0}>
+        <FaceDownNotes count={faceDown()} />
+      </Show>
+    </>
+  )
+}

@@ -1,0 +1,43 @@
+// Grouping notes into clusters, by drag and drop or from a note's "Group with…" menu. Every write goes
+// through shared/clusters.ts, and only while this person may cluster (the server would refuse otherwise).
+import { nanoid } from 'nanoid'
+import type * as Y from 'yjs'
+import { addToCluster, createCluster, removeFromCluster, renameCluster, ungroup } from '../../../../shared/clusters.js'
+import type { GroupTarget } from '../board/noteDrag.js'
+
+export type ClusterActions = ReturnType<typeof createClusterActions>
+
+export function createClusterActions(doc: Y.Doc, mayCluster: () => boolean, newId: () => string = nanoid) {
+  return {
+    /** Puts `noteId` with a lone note (a new cluster, in that note's stage) or into a cluster. */
+    group(noteId: string, target: GroupTarget): boolean {
+      if (!mayCluster() || target.noteId === noteId) return false
+      if (target.clusterId) addToCluster(doc, noteId, target.clusterId)
+      else if (target.noteId) createCluster(doc, newId(), [target.noteId, noteId])
+      else return false
+      return true
+    },
+    takeOut(noteId: string) {
+      if (mayCluster()) removeFromCluster(doc, noteId)
+    },
+    rename(clusterId: string, name: string) {
+      if (mayCluster()) renameCluster(doc, clusterId, name)
+    },
+    ungroup(clusterId: string) {
+      if (mayCluster()) ungroup(doc, clusterId)
+    },
+  }
+}
+
+/** The note or cluster under the pointer that a dragged note would join: a cluster anywhere on it, a
+ *  lone note only near its middle (near its edges the drop still reorders). */
+export function groupTargetAt(x: number, y: number, draggedId: string): GroupTarget | undefined {
+  const el = document.elementFromPoint(x, y)
+  const cluster = el?.closest<HTMLElement>('[data-cluster-id]')
+  if (cluster) return { clusterId: cluster.dataset.clusterId!, el: cluster }
+  const card = el?.closest<HTMLElement>('[data-note-id]')
+  if (!card || card.dataset.noteId === draggedId || card.dataset.private !== undefined) return undefined
+  const r = card.getBoundingClientRect()
+  const band = r.height * 0.2
+  return y > r.top + band && y < r.bottom - band ? { noteId: card.dataset.noteId!, el: card } : undefined
+}

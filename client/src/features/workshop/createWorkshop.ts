@@ -1,0 +1,244 @@
+// Composes the workshop of an open board: the store bridged from the board, this person's private document
+// (notes and ballot) once they have a token, the server clock, the actions over HTTP with their refusals
+// turned into messages, and what happens when the facilitator removes this person.
+import { createEffect, createMemo, createSignal, onCleanup, untrack } from 'solid-js'
+import { byOrder } from '../../../../shared/schema.js'
+import type { Action, Role } from '../../../../shared/workshop.js'
+import type { Connection } from '../session/connection.js'
+import type { createMembership } from '../session/membership.js'
+import type { GroupTarget, NoteDragOptions } from '../board/noteDrag.js'
+import { announce } from '../../lib/announce.js'
+import { ApiCallError } from '../../lib/api.js'
+import { load, save } from '../../lib/storage.js'
+import { t } from '../../i18n/i18n.js'
+import type { BoardStore } from '../board/boardStore.js'
+import { postAction, refusalMessage } from './actions.js'
+import { createClusterActions, groupTargetAt } from './clustering.js'
+import { createDrafts, type ShownDraft } from './drafts.js'
+import { connectPrivate } from '../session/privateConnection.js'
+import { createPrivateNotesStore } from './privateNotes.js'
+import { createServerClock } from '../session/serverClock.js'
+import { createWorkshopStore } from './workshopStore.js'
+
+export type Workshop = ReturnType<typeof createWorkshop>
+
+export interface WorkshopDeps {
+  boardId: string
+  conn: Connection
+  membership: ReturnType<typeof createMembership>
+  board: BoardStore
+  me: () => string
+  /** Opened with the view-only link. */
+  observer: boolean
+  /** The role to assume before the server has said (e.g. from a facilitator key in this browser). */
+  assumedRole: () => Role
+}
+
+const MESSAGE_MS = 8000
+const removedKey = (boardId: string) => `removed:${boardId}`
+
+export function createWorkshop(d: WorkshopDeps) {
+  const store = createWorkshopStore(d.conn.doc, d.me, () => (d.observer ? 'observer' : (d.membership.session()?.role ?? d.assumedRole())))
+  const clock = createServerClock()
+  void clock.sync()
+  // Observers watch without being listed among the people (the server would stamp them "Observer").
+  if (d.observer) d.conn.awareness.setLocalState(null)
+
+  // The private document follows the person: a new one if this browser joins again under a new id.
+  const privateKey = createMemo(() => {
+    const s = d.membership.session()
+    return s?.token && !d.observer && s.role !== 'observer' ? `${s.participantId} ${s.token}` : ''
+  })
+  const priv = createMemo(() => {
+    const key = privateKey()
+    if (!key) return null
+    const [personId, token] = key.split(' ') as [string, string]
+    return untrack(() => {
+      const conn = connectPrivate(d.boardId, personId, token)
+      const notes = createPrivateNotesStore(conn.doc, d.board, () => personId)
+      const unbind = store.bindPrivate(conn.doc)
+      onCleanup(() => {
+        unbind()
+        notes.dispose()
+        conn.destroy()
+      })
+      return { conn, notes }
+    })
+  })
+  const privateNotes = () => priv()?.notes
+
+  // ---- drafts: what the board did not take, kept for this person ("Kept for you") ----
+  const drafts = createDrafts({
+    boardId: d.boardId,
+    me: d.me,
+    boardDoc: d.conn.doc,
+    boardSynced: d.conn.synced,
+    priv: () => {
+      const p = priv()
+      return p ? { doc: p.conn.doc, synced: p.conn.synced } : null
+    },
+  })
+  /** Why a draft cannot be posted again now (the rule table, as for a new note), or null. */
+  function draftRefusal(draft: ShownDraft): { code: string } | null {
+    if (!d.board.state.stages.some((s) => s.id === draft.stageId)) return { code: 'stage_gone' }
+    if (store.writesPrivately() && privateNotes()) return null
+    return store.createRefusal()
+  }
+  /** Posts a draft again as a new note (where new notes go now: the board, or the private document), then
+   *  throws the draft away. */
+  function postDraft(draft: ShownDraft): boolean {
+    if (draftRefusal(draft)) return false
+    const privately = store.writesPrivately()
+    noteTarget().actions.addNote(draft.stageId, draft.kind, draft.text)
+    drafts.discard(draft)
+    const stage = d.board.state.stages.find((s) => s.id === draft.stageId)?.name ?? ''
+    announce(t(privately ? 'private.added' : 'drafts.posted', { stage }))
+    return true
+  }
+
+  // ---- removal by the facilitator ----
+  const [removedHere, setRemovedHere] = createSignal(load(removedKey(d.boardId)) === 'true')
+  // Who this browser was before joining again: if that person shows removed, so is this browser (it was
+  // removed while away, and the server only said "unknown token").
+  const [formerId, setFormerId] = createSignal<string | null>(null)
+  const removed = () => {
+    const former = formerId()
+    return removedHere() || store.removed() || (!!former && !!store.state.people[former]?.removed)
+  }
+  function markRemoved() {
+    save(removedKey(d.boardId), 'true')
+    setRemovedHere(true)
+  }
+  /** The server stopped accepting our token: removed (say so) or merely unknown (join again). */
+  function onUnauthorized(reason: string) {
+    if (/removed/i.test(reason) || removed()) return markRemoved()
+    setFormerId(d.membership.session()?.participantId ?? null)
+    d.membership.rejoin()
+  }
+  // Remembered for the next visit, and gone from the people list at once.
+  createEffect(() => {
+    if (!removed()) return
+    save(removedKey(d.boardId), 'true')
+    d.conn.awareness.setLocalState(null)
+  })
+
+  // ---- messages: refusals and other things to say once ----
+  const [message, setMessage] = createSignal<{ text: string; tone: 'error' | 'info' } | null>(null)
+  let messageTimer: ReturnType<typeof setTimeout> | undefined
+  function say(text: string, tone: 'error' | 'info' = 'error') {
+    clearTimeout(messageTimer)
+    setMessage({ text, tone })
+    messageTimer = setTimeout(() => setMessage(null), MESSAGE_MS)
+  }
+  onCleanup(() => clearTimeout(messageTimer))
+  const limits = () => ({ budget: store.state.session.budget, max: store.state.session.maxPerItem })
+
+  /** Runs an action on the server; a refusal is explained in the message line. Resolves to success. */
+  async function act(action: Action): Promise<boolean> {
+    const token = d.membership.session()?.token
+    if (!token) {
+      say(t('refused.network'))
+      return false
+    }
+    try {
+      await postAction(d.boardId, token, action)
+      return true
+    } catch (err) {
+      say(t(refusalMessage(err instanceof ApiCallError ? err.code : 'other'), limits()))
+      return false
+    }
+  }
+
+  /** A vote or take-back, checked here first so that an honest click is never refused for a known reason. */
+  function vote(itemId: string, delta: 1 | -1) {
+    const check = store.checkVote(itemId, delta)
+    if (!check.ok) {
+      say(t(refusalMessage(check.reason), limits()))
+      return Promise.resolve(false)
+    }
+    return act({ type: 'vote', itemId, delta })
+  }
+
+  // ---- clustering; the keyboard way is a note's "Group with…" menu ----
+  const clusters = createClusterActions(d.conn.doc, store.mayCluster)
+  const [grouping, setGrouping] = createSignal<string | null>(null)
+
+  const isPrivateNote = (id: string) => !d.board.state.notes[id] && !!privateNotes()?.state.notes[id]
+
+  /** A cluster's name, or its first note's text while it has none. */
+  function clusterName(clusterId: string): string {
+    const named = store.state.clusters[clusterId]?.name.trim()
+    if (named) return named
+    const first = Object.values(d.board.state.notes).filter((n) => n.clusterId === clusterId).sort(byOrder)[0]
+    return first?.text.trim() ?? ''
+  }
+
+  /** Groups a note with a note or into a cluster, and says what happened. */
+  function groupNote(noteId: string, target: GroupTarget): boolean {
+    const other = target.noteId ? d.board.state.notes[target.noteId]?.text.trim() : undefined
+    if (!clusters.group(noteId, target)) return false
+    const clusterId = d.board.state.notes[noteId]?.clusterId
+    announce(
+      target.clusterId
+        ? t('cluster.added', { name: clusterId ? clusterName(clusterId) : '' })
+        : t('cluster.created', { text: other ?? '' }),
+    )
+    queueMicrotask(() => document.getElementById(`note-${noteId}`)?.focus())
+    return true
+  }
+
+  /** The store in which a dropped note moves, or none when it may not move now. Dropped away from its
+   *  cluster while clustering, a note leaves the cluster. */
+  function storeForMove(noteId: string): BoardStore | undefined {
+    if (isPrivateNote(noteId)) return privateNotes()
+    if (store.noteRefusal(d.board.state.notes[noteId]?.authorId ?? '', 'stageId')) return undefined
+    if (store.mayCluster()) clusters.takeOut(noteId)
+    return d.board
+  }
+
+  const dragOptions: Omit<NoteDragOptions, 'onDrop'> = {
+    canDrag: (id) =>
+      isPrivateNote(id)
+        ? !store.noteRefusal(privateNotes()?.state.notes[id]?.authorId ?? '', 'stageId', true)
+        : !store.noteRefusal(d.board.state.notes[id]?.authorId ?? '', 'stageId'),
+    groupTargetAt: (x, y, id) => (store.mayCluster() && !isPrivateNote(id) ? groupTargetAt(x, y, id) : undefined),
+    onGroup: (id, target) => void groupNote(id, target),
+  }
+
+  /** May this person add notes now (and where do they go)? */
+  const mayCompose = () => {
+    if (!store.mayWrite()) return false
+    const phase = store.state.session.phase
+    if (phase !== 'ideate' && phase !== 'cluster' && !(phase === 'setup' && store.isFacilitator())) return false
+    return !store.writesPrivately() || !!privateNotes()
+  }
+  /** The store new notes go to: the private one while writing privately. */
+  const noteTarget = () => (store.writesPrivately() ? privateNotes() : undefined) ?? d.board
+
+  return {
+    ...store,
+    store,
+    clock,
+    privateNotes,
+    isPrivateNote,
+    mayCompose,
+    noteTarget,
+    drafts,
+    draftRefusal,
+    postDraft,
+    removed,
+    onUnauthorized,
+    act,
+    vote,
+    message,
+    say,
+    clusters,
+    clusterName,
+    groupNote,
+    storeForMove,
+    dragOptions,
+    grouping,
+    setGrouping,
+    observer: d.observer,
+  }
+}
