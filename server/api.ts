@@ -33,9 +33,9 @@ export function boardsApi({ store, rooms, publicUrl, rateLimit = DEFAULT_RATE_LI
     smallBody,
     validBody(CreateBoardRequest),
     async (c) => {
-      const { title, stages } = c.req.valid('json')
+      const { title, stages, lang } = c.req.valid('json')
       const doc = new Y.Doc()
-      initBoard(doc, title || 'Customer journey', stages ?? DEFAULT_STAGES, nanoid)
+      initBoard(doc, title || 'Customer journey', stages ?? DEFAULT_STAGES, nanoid, Date.now(), lang)
       initMap(doc) // the default lanes exist from the start, so two first edits of them cannot collide
       const { id, facilitatorKey } = await storeNewBoard(store, doc)
       doc.destroy()

@@ -1,9 +1,9 @@
 // createApp(deps): the HTTP API and the built client, and the WebSocket upgrades at /ws/:boardId.
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { boardsApi } from './api.js'
 import type { Config } from './config.js'
 import { ApiError, errorResponse, onError } from './errors.js'
@@ -27,6 +27,16 @@ export interface AppDeps {
 }
 
 const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url))
+
+/** How long a browser or proxy may keep a file of the built client. Files named by their content (Vite's
+ *  assets/, Workbox's runtime workbox-<hash>.js) never change: a year. The page and the service worker
+ *  (sw.js, which names every other file of the build) are asked for again each time, so a deploy is seen at
+ *  the next check and an old worker is never kept by a cache. */
+export function cacheControlFor(path: string): string {
+  const name = basename(path)
+  const hashed = basename(dirname(path)) === 'assets' || /^workbox-[0-9a-f]{8,}\.js$/.test(name)
+  return hashed ? 'public, max-age=31536000, immutable' : 'no-cache'
+}
 
 export function createApp({ config, store, rooms, renderer, clientDir = defaultClientDir }: AppDeps) {
   const app = new Hono()
@@ -58,8 +68,9 @@ export function createApp({ config, store, rooms, renderer, clientDir = defaultC
   })
 
   if (existsSync(clientDir)) {
-    app.use('/*', serveStatic({ root: clientDir }))
-    app.get('/b/:id', serveStatic({ path: join(clientDir, 'index.html') }))
+    const onFound = (path: string, c: Context) => void c.header('Cache-Control', cacheControlFor(path))
+    app.use('/*', serveStatic({ root: clientDir, onFound }))
+    app.get('/b/:id', serveStatic({ path: join(clientDir, 'index.html'), onFound }))
   } else {
     app.get('/', (c) => c.text('The client is not built: run `npm run build` (npm start does it for you).', 503))
   }

@@ -9,7 +9,7 @@ import { toMarkdown } from '../shared/export/markdown.js'
 import { toPrintHtml } from '../shared/export/printHtml.js'
 import { toSvgCurve } from '../shared/export/svgCurve.js'
 import { readMap } from '../shared/readMap.js'
-import { readBoard } from '../shared/schema.js'
+import { boardLang } from '../shared/boardLang.js'
 import { storeNewBoard } from './boards.js'
 import type { Renderer } from './render.js'
 import type { Store } from './storage/store.js'
@@ -28,15 +28,9 @@ export const isFormat = (f: unknown): f is Format => typeof f === 'string' && Ob
 
 type Lang = keyof typeof EXPORT_LABELS
 
-/** The language a board is written in, when the reader did not say: Persian and Arabic letters decide. */
-export function boardLanguage(doc: Y.Doc): Lang {
-  const b = readBoard(doc)
-  const text = [b.title, ...b.stages.map((s) => s.name), ...b.notes.slice(0, 200).map((n) => n.text)].join(' ')
-  const arabicScript = (text.match(/[\u0600-\u06FF]/g) ?? []).length
-  const latin = (text.match(/[A-Za-z]/g) ?? []).length
-  if (arabicScript <= latin) return 'en'
-  return /[پچژگ]/.test(text) ? 'fa' : 'ar'
-}
+/** The language of an export whose reader did not say: the board's own (stored when it was made, or chosen
+ *  by the facilitator since), else, for boards made before that, a guess from its letters (shared/boardLang.ts). */
+export const boardLanguage = (doc: Y.Doc): Lang => boardLang(doc)
 
 export async function exportBoard(doc: Y.Doc, format: Format, langParam: string | undefined, renderer: Renderer) {
   const lang: Lang = langParam && Object.hasOwn(EXPORT_LABELS, langParam) ? (langParam as Lang) : boardLanguage(doc)

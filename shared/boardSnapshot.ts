@@ -2,7 +2,7 @@
 // journey map — read from a board document or written into a fresh one. The JSON export is this, versioned
 // (shared/export/json.ts); the records keep their ids and order keys, so an import is the same board.
 import * as Y from 'yjs'
-import { byOrder, readBoard, roots, type Cluster, type Note, type Stage } from './schema.js'
+import { byOrder, readBoard, readBoardLang, roots, type BoardLang, type Cluster, type Note, type Stage } from './schema.js'
 import { readSession, readTally, writeSession, writeTally } from './sessionDoc.js'
 import type { Phase } from './workshop.js'
 import { mapRoots, readFrame, readMapItems, setFrame, type Frame, type MapItem } from './journeyMap.js'
@@ -13,6 +13,8 @@ export interface BoardSnapshot {
   title: string
   schemaVersion: number
   createdAt: number
+  /** The board's language; absent for boards made before boards had one (their exports guess it). */
+  lang?: BoardLang | undefined
   phase: Phase
   stages: Stage[]
   /** In order; a note's `clusterId` is null when it stands alone. */
@@ -39,6 +41,7 @@ export function readSnapshot(doc: Y.Doc): BoardSnapshot {
     title: board.title,
     schemaVersion: board.schemaVersion,
     createdAt: board.createdAt,
+    lang: readBoardLang(doc),
     phase: readSession(doc).phase,
     stages: board.stages,
     notes,
@@ -66,6 +69,7 @@ export function writeSnapshot(doc: Y.Doc, s: BoardSnapshot) {
     meta.set('schemaVersion', s.schemaVersion)
     meta.set('title', s.title)
     meta.set('createdAt', s.createdAt)
+    if (s.lang) meta.set('lang', s.lang)
     for (const st of s.stages) stages.set(st.id, record({ ...st }))
     for (const n of s.notes) notes.set(n.id, record({ ...n, text: new Y.Text(n.text) }))
     for (const c of s.clusters) clusters.set(c.id, record({ ...c }))

@@ -4,6 +4,10 @@ import * as Y from 'yjs'
 import { keyAt } from './order.js'
 import { byOrder, readCluster, roots } from './schema.js'
 
+/** What a cluster is called: its name, or while it has none the text of its first note that has any. */
+export const clusterTitle = (cluster: { name: string }, notes: readonly { text: string }[]): string =>
+  cluster.name.trim() || notes.map((n) => n.text.trim()).find(Boolean) || ''
+
 function clustersOf(doc: Y.Doc, stageId: string) {
   return [...roots(doc).clusters.values()].map(readCluster).filter((c) => c.stageId === stageId).sort(byOrder)
 }

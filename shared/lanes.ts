@@ -10,11 +10,26 @@ export const LANE_IDS = [
 ] as const
 export type DefaultLaneId = (typeof LANE_IDS)[number]
 
-/** English names of the default lanes; other languages pass their own (shared/export/labels.ts). */
-export const DEFAULT_LANE_NAMES: Record<DefaultLaneId, string> = {
-  action: 'Actions', need: 'Needs', question: 'Questions', touchpoint: 'Touchpoints', emotion: 'Emotions',
-  pain: 'Pain points', motivation: 'Motivations', opportunity: 'Opportunities', metric: 'Metrics', owner: 'Owner',
+/** Names of the default lanes in each language, for lanes the team never renamed (the board, the map and
+ *  every export show them). */
+export const LANE_NAMES: Record<'en' | 'ar' | 'fa', Record<DefaultLaneId, string>> = {
+  en: {
+    action: 'Actions', need: 'Needs', question: 'Questions', touchpoint: 'Touchpoints', emotion: 'Emotions',
+    pain: 'Pain points', motivation: 'Motivations', opportunity: 'Opportunities', metric: 'Metrics', owner: 'Owner',
+  },
+  ar: {
+    action: 'الإجراءات', need: 'الاحتياجات', question: 'الأسئلة', touchpoint: 'نقاط التواصل', emotion: 'المشاعر',
+    pain: 'نقاط الألم', motivation: 'الدوافع', opportunity: 'فرص التحسين', metric: 'المقاييس', owner: 'المسؤول',
+  },
+  fa: {
+    action: 'اقدامات', need: 'نیازها', question: 'پرسش‌ها', touchpoint: 'نقاط تماس', emotion: 'احساسات',
+    pain: 'نقاط درد', motivation: 'انگیزه‌ها', opportunity: 'فرصت‌های بهبود', metric: 'شاخص‌ها', owner: 'مسئول',
+  },
 }
+
+/** The name a lane shows: its own, else its default name in `names` (English when absent), else its id. */
+export const laneLabel = (l: Pick<Lane, 'id' | 'name'>, names: { [laneId: string]: string } = {}): string =>
+  l.name || names[l.id] || LANE_NAMES.en[l.id as DefaultLaneId] || l.id
 
 /** The lane each kind of note feeds. */
 export const LANE_OF_KIND: Record<NoteKind, DefaultLaneId> = {

@@ -4,6 +4,7 @@
 // A promoted item's id comes from its source (`cluster:<id>`, `note:<id>`), so that two of the facilitator's
 // tabs promoting the same cluster at once write one record, not two.
 import * as Y from 'yjs'
+import { clusterTitle } from './clusters.js'
 import { keyAt } from './order.js'
 import { byOrder, readBoard, type BoardState, type NoteKind } from './schema.js'
 import { readTally } from './sessionDoc.js'
@@ -64,8 +65,25 @@ function clusterSource(board: BoardState, id: string): Promotable | undefined {
   if (!cluster) return undefined
   const members = board.notes.filter((n) => n.clusterId === id)
   const notes = members.map((n) => n.text.trim()).filter(Boolean)
-  return { kind: 'cluster', id, stageId: cluster.stageId, title: cluster.name.trim() || notes[0] || '', notes,
+  return { kind: 'cluster', id, stageId: cluster.stageId, title: clusterTitle(cluster, members), notes,
     kinds: members.map((n) => n.kind) }
+}
+
+/** One line of the vote's result. */
+export interface RankedItem {
+  id: string
+  kind: 'cluster' | 'note'
+  title: string
+  stageId: string
+  votes: number
+}
+
+/** The items that received votes, most first, ties in board order: the same list on every screen and in
+ *  every export. */
+export function rankedResults(board: BoardState, votes: Record<string, number>): RankedItem[] {
+  return rank(promotables(board), votes)
+    .map((p) => ({ id: p.id, kind: p.kind, title: p.title, stageId: p.stageId, votes: countOf(votes, p.id) }))
+    .filter((item) => item.votes > 0)
 }
 
 export function sourceOf(board: BoardState, source: PromoteSource): Promotable | undefined {

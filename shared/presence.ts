@@ -2,15 +2,12 @@
 // is on the board, which note they are typing in. Remote states are untrusted, so they are read through
 // readPresence rather than cast.
 import { LIMITS } from './requests.js'
+import { PERSON_COLORS, type Person, type Role } from './workshop.js'
 
-export type Role = 'facilitator' | 'participant'
-
-export interface PresenceUser {
-  /** Stable per browser (localStorage), so several tabs of one person count once. */
-  id: string
-  name: string
-  color: string
-  role: Role
+/** A person as their own client announces them: the board's `people` entry without what only the server
+ *  decides (removal); observers announce nothing. */
+export interface PresenceUser extends Pick<Person, 'id' | 'name' | 'color'> {
+  role: Exclude<Role, 'observer'>
 }
 
 /**
@@ -35,16 +32,11 @@ export interface PresenceState {
 /** How long a name may be, in presence as on joining. */
 export const NAME_LENGTH = LIMITS.nameLength
 
-/** Colours for people: distinct from each other and readable as text and outlines on white. */
-export const PRESENCE_COLORS = [
-  '#1f6feb', '#c2410c', '#15803d', '#9333ea', '#be123c', '#0e7490',
-  '#a16207', '#4f46e5', '#b91c1c', '#047857', '#7e22ce', '#0369a1',
-] as const
-
+/** A colour for someone the board does not list yet (the server gives people theirs in join order). */
 export function colorFor(userId: string): string {
   let h = 0
   for (let i = 0; i < userId.length; i++) h = (h * 31 + userId.charCodeAt(i)) >>> 0
-  return PRESENCE_COLORS[h % PRESENCE_COLORS.length]!
+  return PERSON_COLORS[h % PERSON_COLORS.length]!
 }
 
 const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '')

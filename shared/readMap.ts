@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { byOrder, readBoard, type Stage } from './schema.js'
 import { emotionCurve, readEmotions, readRatings, type CurvePoint } from './emotionCurve.js'
 import { readFrame, readMapItems, type Frame, type MapItem } from './journeyMap.js'
-import { DEFAULT_LANE_NAMES, readLanes, type Lane } from './lanes.js'
+import { laneLabel, readLanes, type Lane } from './lanes.js'
 import { byVotes } from './mapItems.js'
 
 export interface JourneyMap {
@@ -37,7 +37,7 @@ export function buildMap(p: MapParts, laneNames: LaneNames = {}): JourneyMap {
   const lanes = [...p.lanes]
     .sort(byOrder)
     .filter((l) => !l.hidden)
-    .map((l) => ({ id: l.id, name: l.name || laneNames[l.id] || DEFAULT_LANE_NAMES[l.id as keyof typeof DEFAULT_LANE_NAMES] || l.id }))
+    .map((l) => ({ id: l.id, name: laneLabel(l, laneNames) }))
   const cells: JourneyMap['cells'] = {}
   for (const s of stages) cells[s.id] = Object.fromEntries(lanes.map((l) => [l.id, [] as MapItem[]]))
   for (const item of [...p.items].sort(byVotes)) cells[item.stageId]?.[item.laneId]?.push(item)

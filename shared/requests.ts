@@ -3,6 +3,7 @@
 // written once, in LIMITS, and each refusal names the field in plain words.
 import * as v from 'valibot'
 import { BOARD_FORMAT } from './export/format.js'
+import { BOARD_LANGS } from './schema.js'
 import { PHASES } from './workshop.js'
 
 export const LIMITS = {
@@ -84,6 +85,8 @@ export const CreateBoardRequest = body(
     stages: v.optional(
       v.pipe(v.array(stageName, stagesMessage), v.minLength(1, stagesMessage), v.maxLength(LIMITS.maxStages, stagesMessage)),
     ),
+    /** The board's language: the creating person's interface language. Without it, exports guess. */
+    lang: v.optional(oneOf('lang', BOARD_LANGS)),
   }),
 )
 export type CreateBoardRequest = v.InferInput<typeof CreateBoardRequest>

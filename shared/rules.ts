@@ -43,6 +43,8 @@ interface RecordRoot {
 export type RecordRules = Record<string, RecordRoot>
 
 const ratingsOpen = (s: Session) => s.phase === 'map' && !s.locked
+/** A language code: the board's is one of BOARD_LANGS; a longer value is no client's of ours. */
+const LANG_LENGTH = 8
 
 /** The board document. Roots not listed are the server's (session, people, hidden, tally, clients). */
 export const BOARD_RULES: RecordRules = {
@@ -64,7 +66,8 @@ export const BOARD_RULES: RecordRules = {
     lengths: { name: LIMITS.stageNameLength, id: LIMITS.idLength, stageId: LIMITS.idLength, order: LIMITS.idLength },
   },
   ratings: { writers: 'participants', open: ratingsOpen, ownKey: (key, personId) => key.startsWith(`${personId}:`) },
-  meta: { writers: 'facilitator', lengths: { title: LIMITS.titleLength } },
+  // The title and the board's language (`lang`, see BOARD_LANGS in schema.ts): the facilitator's alone.
+  meta: { writers: 'facilitator', lengths: { title: LIMITS.titleLength, lang: LANG_LENGTH } },
   stages: { writers: 'facilitator', lengths: { name: LIMITS.stageNameLength } },
   frame: { writers: 'facilitator' },
   lanes: { writers: 'facilitator' },
@@ -151,6 +154,12 @@ export function judgeWrite(rules: RecordRules, who: Writer, w: Write): Refusal |
 /** For the client's guards: why this person may not change a field of a note now, or null. */
 export function noteFieldRefusal(who: Writer, author: string, field: string, isPrivate = false): Refusal | null {
   return judgeWrite(isPrivate ? PRIVATE_RULES : BOARD_RULES, who, { op: 'field', root: 'notes', key: '', field, author })
+}
+
+/** For the client's guards: why this person may not set `key` of a board root of plain values (the meta root's
+ *  title or language) now, or null. */
+export function valueRefusal(who: Writer, root: string, key: string): Refusal | null {
+  return judgeWrite(BOARD_RULES, who, { op: 'replace', root, key, author: undefined })
 }
 
 /** For the client's guards: why this person may not add (or remove) a record in `root` now, or null. */

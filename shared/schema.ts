@@ -1,7 +1,8 @@
 // The board document: root types, record shapes, schema version, typed reads and writes.
 // This is the contract for integrators: any Yjs client that writes these shapes is a Touchpoint client.
 //
-//   doc.getMap('meta')    title: string, schemaVersion: number, createdAt: number (ms since epoch)
+//   doc.getMap('meta')    title: string, schemaVersion: number, createdAt: number (ms since epoch),
+//                         lang?: 'en' | 'ar' | 'fa' (the board's language; absent on boards made before it)
 //   doc.getMap('stages')  stageId -> Y.Map { id, name: string, order: string }
 //   doc.getMap('notes')   noteId  -> Y.Map { id, stageId, kind: NoteKind, text: Y.Text, authorId, order, createdAt,
 //                                           clusterId?: string }
@@ -19,8 +20,20 @@ export const SCHEMA_VERSION = 1
 export const NOTE_KINDS = ['action', 'touchpoint', 'question', 'feeling', 'pain', 'idea'] as const
 export type NoteKind = (typeof NOTE_KINDS)[number]
 
+/** The languages a board is written in (the interface's): its exports' labels and direction follow it. */
+export const BOARD_LANGS = ['en', 'ar', 'fa'] as const
+export type BoardLang = (typeof BOARD_LANGS)[number]
+export const isBoardLang = (v: unknown): v is BoardLang => BOARD_LANGS.includes(v as BoardLang)
+
 /** The five stages of DOMAIN.md, used when a board is created without its own. */
-export const DEFAULT_STAGES = ['Awareness', 'Consideration', 'Decision', 'Experience', 'Loyalty']
+/** The five usual stages in each of our languages: the start page offers them, and a board made without
+ *  stages gets the English ones. */
+export const DEFAULT_STAGE_NAMES = {
+  en: ['Awareness', 'Consideration', 'Decision', 'Experience', 'Loyalty'],
+  ar: ['الوعي', 'البحث والمقارنة', 'القرار', 'التجربة', 'الولاء'],
+  fa: ['آگاهی', 'بررسی و مقایسه', 'تصمیم‌گیری', 'تجربه', 'وفاداری'],
+} as const satisfies Record<string, readonly string[]>
+export const DEFAULT_STAGES: readonly string[] = DEFAULT_STAGE_NAMES.en
 
 export interface Stage {
   id: string
@@ -123,18 +136,32 @@ export function noteText(doc: Y.Doc, noteId: string): Y.Text | undefined {
 
 // ---- writes: every change to a board goes through one of these ----
 
-export function initBoard(doc: Y.Doc, title: string, stageNames: string[], newId: () => string, now = Date.now()) {
+/** A new board; `lang` is its language, the creating person's interface language (none: guessed on export). */
+export function initBoard(doc: Y.Doc, title: string, stageNames: readonly string[], newId: () => string, now = Date.now(), lang?: BoardLang) {
   doc.transact(() => {
     const { meta } = roots(doc)
     meta.set('schemaVersion', SCHEMA_VERSION)
     meta.set('title', title)
     meta.set('createdAt', now)
+    if (lang) meta.set('lang', lang)
     for (const name of stageNames) addStage(doc, newId(), name)
   })
 }
 
 export function setTitle(doc: Y.Doc, title: string) {
   roots(doc).meta.set('title', title)
+}
+
+/** The board's language as stored when it was made or since set by the facilitator; undefined on boards made
+ *  before boards had one (shared/boardLang.ts guesses theirs), or when what is stored is no language of ours. */
+export function readBoardLang(doc: Y.Doc): BoardLang | undefined {
+  const lang = roots(doc).meta.get('lang')
+  return isBoardLang(lang) ? lang : undefined
+}
+
+/** The facilitator's: the rule table lets only them write the meta root. */
+export function setBoardLang(doc: Y.Doc, lang: BoardLang) {
+  if (readBoardLang(doc) !== lang) roots(doc).meta.set('lang', lang)
 }
 
 /** Adds a stage at `index` among the stages (at the end by default). */

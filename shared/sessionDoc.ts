@@ -29,17 +29,25 @@ export function writeSession(doc: Y.Doc, patch: Partial<Session>) {
 
 export const readPeople = (doc: Y.Doc): Person[] => [...doc.getMap<Person>('people').values()]
 
+export const readPeopleById = (doc: Y.Doc): Record<string, Person> => Object.fromEntries(doc.getMap<Person>('people'))
+
+/** Face-down notes by person and stage, as the server counts them. */
+export const readHidden = (doc: Y.Doc): Record<string, Record<string, number>> =>
+  Object.fromEntries(doc.getMap<Record<string, number>>('hidden'))
+
 export const writePerson = (doc: Y.Doc, p: Person) => doc.getMap<Person>('people').set(p.id, p)
 
 /** Face-down notes per stage, from everyone but `exceptPersonId` (whose own notes are shown in full). */
-export function readHiddenCounts(doc: Y.Doc, exceptPersonId?: string): Record<string, number> {
+export function sumHidden(hidden: Record<string, Record<string, number>>, exceptPersonId?: string): Record<string, number> {
   const out: Record<string, number> = {}
-  for (const [pid, counts] of doc.getMap<Record<string, number>>('hidden')) {
+  for (const [pid, counts] of Object.entries(hidden)) {
     if (pid === exceptPersonId) continue
     for (const [stageId, n] of Object.entries(counts)) out[stageId] = (out[stageId] ?? 0) + n
   }
   return out
 }
+
+export const readHiddenCounts = (doc: Y.Doc, exceptPersonId?: string) => sumHidden(readHidden(doc), exceptPersonId)
 
 export function writeHiddenCounts(doc: Y.Doc, personId: string, counts: Record<string, number>) {
   const m = doc.getMap<Record<string, number>>('hidden')
@@ -57,6 +65,8 @@ export function writeKept(doc: Y.Doc, personId: string, count: number) {
     if (m.has(personId)) m.delete(personId)
   } else if (m.get(personId) !== count) m.set(personId, count)
 }
+
+export const readKept = (doc: Y.Doc): Record<string, number> => Object.fromEntries(doc.getMap<number>('kept'))
 
 export const readTally = (doc: Y.Doc): Record<string, number> => Object.fromEntries(doc.getMap<number>('tally'))
 

@@ -155,7 +155,8 @@ export function timerCommand(t: Timer, command: Extract<Action, { type: 'timer' 
   }
 }
 
-/** Presence colours: distinct, readable on white, assigned in join order. */
+/** People's colours (list, cursors, typing): distinct from each other, readable as text and outlines on white;
+ *  the server assigns them in join order. */
 export const PERSON_COLORS = [
   '#c2410c', '#1d4ed8', '#15803d', '#7e22ce', '#b91c1c', '#0e7490', '#a16207', '#be185d', '#4d7c0f', '#4338ca',
 ]

@@ -1,7 +1,8 @@
 // The whole board as JSON: a backup, a copy to another server, a way in for other tools.
 //
 //   { "format": "touchpoint-board", "version": 1,
-//     "title", "schemaVersion", "createdAt", "phase",
+//     "title", "schemaVersion", "createdAt", "lang" (en, ar or fa: the board's language; absent on boards
+//     made before boards had one), "phase",
 //     "stages":   [{ id, name, order }],
 //     "notes":    [{ id, stageId, clusterId (null when alone), kind, text, authorId, order, createdAt }],
 //     "clusters": [{ id, name, stageId, order, createdAt }],
@@ -15,7 +16,7 @@
 // same board always gives the same bytes: export, import, export again is identical. Authors are ids only:
 // names belong to the people of the board, not to its content.
 import * as Y from 'yjs'
-import { SCHEMA_VERSION, isNoteKind } from '../schema.js'
+import { BOARD_LANGS, SCHEMA_VERSION, isNoteKind, type BoardLang } from '../schema.js'
 import { PHASES, type Phase } from '../workshop.js'
 import { FRAME_FIELDS, SOURCE_KINDS, asMetric, type SourceKind } from '../journeyMap.js'
 import { isScore } from '../emotionCurve.js'
@@ -34,6 +35,7 @@ export function toJson(b: BoardSnapshot): string {
     title: b.title,
     schemaVersion: b.schemaVersion,
     createdAt: b.createdAt,
+    ...(b.lang ? { lang: b.lang } : {}),
     phase: b.phase,
     stages: b.stages.map(({ id, name, order }) => ({ id, name, order })),
     notes: b.notes.map(({ id, stageId, clusterId, kind, text, authorId, order, createdAt }) =>
@@ -93,6 +95,7 @@ export function readBoardJson(raw: unknown): BoardSnapshot {
     title: str(top.title, 'title', L.titleLength),
     schemaVersion,
     createdAt: num(top.createdAt, 'createdAt'),
+    lang: top.lang === undefined ? undefined : (oneOf(top.lang, BOARD_LANGS, 'lang') as BoardLang),
     phase: oneOf(top.phase, PHASES, 'phase') as Phase,
     stages: records(top.stages, 'stages', L.maxStages, (r, p) => ({ id: key(r.id, `${p}.id`),
       name: str(r.name, `${p}.name`, L.stageNameLength), order: key(r.order, `${p}.order`) })),

@@ -1,7 +1,7 @@
 // The words that exports add around the team's own text, in the interface's languages. They live in shared/
 // rather than in the client because the server renders exports (PDF, PNG) with no client at hand.
 import type { Metric } from '../journeyMap.js'
-import type { DefaultLaneId } from '../lanes.js'
+import { LANE_NAMES, type DefaultLaneId } from '../lanes.js'
 
 export interface ExportLabels {
   persona: string
@@ -26,10 +26,7 @@ export const EXPORT_LABELS: Record<'en' | 'ar' | 'fa', ExportLabels> = {
     persona: 'Persona', goal: 'Goal', scope: 'Scope', stage: 'Stage', score: 'Score', emotionCurve: 'Emotion curve',
     notScored: 'not scored', noItems: 'Nothing on the map yet.', metric: 'Metric', target: 'target', current: 'current',
     untitled: 'Untitled journey map', votes: (n) => (n === 1 ? '1 vote' : `${n} votes`),
-    lanes: {
-      action: 'Actions', need: 'Needs', question: 'Questions', touchpoint: 'Touchpoints', emotion: 'Emotions',
-      pain: 'Pain points', motivation: 'Motivations', opportunity: 'Opportunities', metric: 'Metrics', owner: 'Owner',
-    },
+    lanes: LANE_NAMES.en,
   },
   ar: {
     persona: 'الشخصية', goal: 'الهدف', scope: 'النطاق', stage: 'المرحلة', score: 'الدرجة',
@@ -37,19 +34,13 @@ export const EXPORT_LABELS: Record<'en' | 'ar' | 'fa', ExportLabels> = {
     current: 'الحالي', untitled: 'خريطة رحلة بلا عنوان',
     // A count after a colon reads correctly for every number, which Arabic plural forms otherwise do not.
     votes: (n) => `الأصوات: ${n}`,
-    lanes: {
-      action: 'الإجراءات', need: 'الاحتياجات', question: 'الأسئلة', touchpoint: 'نقاط التواصل', emotion: 'المشاعر',
-      pain: 'نقاط الألم', motivation: 'الدوافع', opportunity: 'فرص التحسين', metric: 'المقاييس', owner: 'المسؤول',
-    },
+    lanes: LANE_NAMES.ar,
   },
   fa: {
     persona: 'پرسونا', goal: 'هدف', scope: 'محدوده', stage: 'مرحله', score: 'امتیاز', emotionCurve: 'منحنی احساسات',
     notScored: 'بدون امتیاز', noItems: 'هنوز چیزی روی نقشه نیست.', metric: 'شاخص', target: 'مقدار هدف', current: 'مقدار فعلی',
     untitled: 'نقشه سفر بی‌نام', votes: (n) => `${n} رأی`,
-    lanes: {
-      action: 'اقدامات', need: 'نیازها', question: 'پرسش‌ها', touchpoint: 'نقاط تماس', emotion: 'احساسات',
-      pain: 'نقاط درد', motivation: 'انگیزه‌ها', opportunity: 'فرصت‌های بهبود', metric: 'شاخص‌ها', owner: 'مسئول',
-    },
+    lanes: LANE_NAMES.fa,
   },
 }
 
