@@ -20,7 +20,7 @@ function twoPeers() {
 
 function withStore<T>(doc: Y.Doc, author: string, fn: (s: BoardStore) => T): T {
   return createRoot((dispose) => {
-    const store = createBoardStore(doc, author, newId)
+    const store = createBoardStore(doc, author, { newId })
     try {
       return fn(store)
     } finally {

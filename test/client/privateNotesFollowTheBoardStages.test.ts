@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { initBoard, readBoard } from '../../shared/schema.js'
 import { createBoardStore } from '../../client/src/features/board/boardStore.js'
-import { createPrivateNotesStore } from '../../client/src/features/workshop/privateNotes.js'
 
 let n = 0
 const newId = () => `p${++n}`
@@ -16,8 +15,8 @@ describe('private notes store', () => {
     initBoard(boardDoc, 'نقشهٔ سفر مشتری', ['آگاهی', 'بررسی و مقایسه', 'تصمیم‌گیری'], newId, 1)
     const own = new Y.Doc()
     createRoot((dispose) => {
-      const board = createBoardStore(boardDoc, 'me', newId)
-      const mine = createPrivateNotesStore(own, board, () => 'me', newId)
+      const board = createBoardStore(boardDoc, 'me', { newId })
+      const mine = createBoardStore(own, 'me', { newId, stagesOf: board })
       const [s1, s2] = board.state.stages
       expect(mine.state.stages.map((s) => s.name)).toEqual(['آگاهی', 'بررسی و مقایسه', 'تصمیم‌گیری'])
 

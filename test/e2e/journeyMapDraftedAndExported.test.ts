@@ -291,7 +291,7 @@ describe('the draft journey map', () => {
     await expect.poll(() => tab.locator('body').textContent()).toContain('صعوبات الدفع')
     await tab.close()
 
-    await page.getByLabel('Language').selectOption('ar')
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar')
     await expect.poll(() => page.locator('tr[data-lane="pain"] th').textContent()).toBe('نقاط الألم')
     expect(await page.locator('tr[data-lane="touchpoint"] th').textContent()).toBe('Channels')
     // Mirrored: the first stage is now on the right, and so is the curve's first point.

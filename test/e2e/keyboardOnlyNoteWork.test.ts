@@ -42,7 +42,8 @@ describe('keyboard only', () => {
     await kb.press('Shift+Tab')
     await kb.press('Enter')
     expect(await texts(page, 'Awareness')).toEqual(['Searches for a freelancer'])
-    expect(await stage(page, 'Awareness').locator('.note .kind-badge').textContent()).toBe('Touchpoint')
+    // The author may change the kind later: the badge is a select showing the kind picked in the composer.
+    expect(await stage(page, 'Awareness').locator('.note .kind-select select').inputValue()).toBe('touchpoint')
     expect(await announced(page)).toBe('Note added to Awareness.')
     await kb.type('Asks a colleague')
     await kb.press('Enter')

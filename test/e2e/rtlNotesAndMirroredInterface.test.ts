@@ -59,9 +59,9 @@ describe('right-to-left', () => {
     await addNote(p.page, 'الوعي', 'تشعر بالحاجة إلى مساعدة في إنجاز مهامها', 'feeling')
     await addNote(p.page, 'البحث والمقارنة', 'Compares three platforms', 'action')
 
-    await p.page.getByLabel('Language').selectOption('ar')
+    await p.page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar')
     expect(await p.page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar'])
-    await expect.poll(() => p.page.getByRole('button', { name: 'مشاركة' }).isVisible()).toBe(true)
+    await expect.poll(() => p.page.getByRole('button', { name: 'دعوة' }).isVisible()).toBe(true)
     const [first, second] = await p.page.locator('.stage').evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().x))
     expect(first!).toBeGreaterThan(second!)
     // The board's strip starts at the right edge of the window.

@@ -59,7 +59,7 @@ describe('the vote phase in Arabic and on phones', () => {
     const [first, second] = [(await steps.nth(0).boundingBox())!, (await steps.nth(1).boundingBox())!]
     expect(first.x).toBeGreaterThan(second.x)
 
-    const more = (name: string) => page.getByRole('button', { name: `أضف صوتًا إلى «${name}»` })
+    const more = (name: string) => page.getByRole('button', { name: `إضافة صوت إلى «${name}»` })
     await more('البحث والإعلانات').click()
     await expect.poll(() => page.getByTestId('votes-left').textContent()).toContain('بقي لك 4 أصوات من 5'.replace(/\d/g, (d) => new Intl.NumberFormat('ar').format(Number(d))))
     await more('البحث والإعلانات').click()

@@ -22,12 +22,13 @@ export interface TestServer {
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'touchpoint-test-'))
 
 export async function startTestServer(
-  opts: { dataDir?: string; config?: Partial<Config>; store?: (dataDir: string) => Store } = {},
+  opts: { dataDir?: string; config?: Partial<Config>; store?: (dataDir: string) => Store; clientDir?: string } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir()
   const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir, roomIdleMs: 500, ...opts.config }
   const store = opts.store ? opts.store(dataDir) : new SqliteStore(dataDir)
-  const server = await startServer(config, { store })
+  // The built client it serves: dist/client unless a test deploys a build of its own.
+  const server = await startServer(config, { store, ...(opts.clientDir ? { clientDir: opts.clientDir } : {}) })
   const url = `http://127.0.0.1:${server.port}`
   return { url, wsUrl: `ws://127.0.0.1:${server.port}/ws`, port: server.port, dataDir, server, store, close: () => server.close() }
 }

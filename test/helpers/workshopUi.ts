@@ -7,9 +7,9 @@ export const currentPhase = (page: Page) => page.locator('.phase-step[aria-curre
 
 /** Drags `from` by mouse and drops it on the middle of `to`, in small steps as a hand would. */
 export async function dragOnto(page: Page, from: Locator, to: Locator) {
-  const a = (await from.locator('.kind-badge').boundingBox())!
+  const a = (await from.locator('.drag-handle').first().boundingBox())!
   const b = (await to.boundingBox())!
-  const [x0, y0] = [a.x + 5, a.y + 5]
+  const [x0, y0] = [a.x + a.width / 2, a.y + a.height / 2]
   const [x1, y1] = [b.x + b.width / 2, b.y + b.height / 2]
   await page.mouse.move(x0, y0)
   await page.mouse.down()

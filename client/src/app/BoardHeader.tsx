@@ -1,15 +1,13 @@
 // The bar above the board: map name, role, connection, people, sharing, language.
 import { Show, createSignal } from 'solid-js'
-import type { ConnectionStatus as Status } from '../features/session/connection.js'
-import { useBoard } from '../features/board/context.js'
+import { ConnectionStatus, ShareDialog, type ConnectionState } from '../features/session/index.js'
+import { useBoard } from '../features/board/index.js'
 import { t } from '../i18n/i18n.js'
-import { useWorkshop } from '../features/workshop/context.js'
-import { ConnectionStatus } from '../features/session/ConnectionStatus.js'
+import { PeopleList, useWorkshop } from '../features/workshop/index.js'
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.js'
-import { PeopleList } from '../features/presence/PeopleList.js'
-import { ShareDialog } from '../features/session/ShareDialog.js'
+import './BoardHeader.css'
 
-export function BoardHeader(props: { status: Status; ready: boolean }) {
+export function BoardHeader(props: { status: ConnectionState; ready: boolean }) {
   const { board, boardId, isFacilitator } = useBoard()
   const workshop = useWorkshop()
   const [sharing, setSharing] = createSignal(false)
@@ -23,7 +21,7 @@ export function BoardHeader(props: { status: Status; ready: boolean }) {
       </h1>
       <div class="bar-end">
         <Show
-          when={workshop.role() === 'observer'}
+          when={workshop.store.role() === 'observer'}
           fallback={<span class="role-tag">{isFacilitator() ? t('role.facilitator') : t('role.participant')}</span>}
         >
           <span class="role-tag view-only" data-testid="view-only">

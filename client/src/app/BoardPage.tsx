@@ -2,23 +2,17 @@
 // renders as soon as there is a board to show (from this device or from the server).
 import { Match, Show, Switch, createEffect, createSignal, onCleanup } from 'solid-js'
 import { colorFor } from '../../../shared/presence.js'
-import { connectBoard } from '../features/session/connection.js'
-import { BoardContext, type BoardContextValue } from '../features/board/context.js'
-import { createMembership } from '../features/session/membership.js'
+import { connectBoard, createMembership, JoinDialog } from '../features/session/index.js'
+import { BoardContext, type BoardContextValue, createBoardStore, ShortcutHelp, StageBoard } from '../features/board/index.js'
 import { displayName, facilitatorKey, rememberName, takeFacilitatorKey, userId } from '../lib/identity.js'
-import { createBoardStore } from '../features/board/boardStore.js'
-import { createPresenceStore } from '../features/presence/presenceStore.js'
+import { createPresenceStore } from '../features/presence/index.js'
 import { t } from '../i18n/i18n.js'
 import { Announcer } from '../ui/Announcer.js'
 import { BoardHeader } from './BoardHeader.js'
-import { JoinDialog } from '../features/session/JoinDialog.js'
-import { ShortcutHelp } from '../features/board/ShortcutHelp.js'
-import { StageBoard } from '../features/board/StageBoard.js'
-import { BoardViews } from '../features/map/BoardViews.js'
-import { WorkshopContext } from '../features/workshop/context.js'
-import { createWorkshop } from '../features/workshop/createWorkshop.js'
+import { BoardViews } from '../features/map/index.js'
+import { createWorkshop, WorkshopContext, WorkshopPanel, workshopSlots } from '../features/workshop/index.js'
 import { DeadEndPage } from '../ui/DeadEndPage.js'
-import { WorkshopPanel } from '../features/workshop/WorkshopPanel.js'
+import './BoardPage.css'
 
 /** The view-only link is the participant link with `?view`. */
 const isObserverLink = () => new URLSearchParams(location.search).has('view')
@@ -28,7 +22,7 @@ export function BoardPage(props: { boardId: string }) {
   takeFacilitatorKey(boardId)
   const [name, setName] = createSignal(displayName())
   const observer = isObserverLink()
-  const conn = connectBoard(boardId, { onUnauthorized: (reason) => workshop.onUnauthorized(reason), me: () => me() })
+  const conn = connectBoard(boardId, { onUnauthorized: (reason) => workshop.removal.onUnauthorized(reason), me: () => me() })
   const membership = createMembership(boardId, conn, name, observer)
   // Notes are signed with the id the server gave on joining (the browser's own id until then).
   const me = () => membership.session()?.participantId ?? userId()
@@ -38,14 +32,14 @@ export function BoardPage(props: { boardId: string }) {
     boardId, conn, membership, board, me, observer,
     assumedRole: () => (facilitatorKey(boardId) ? 'facilitator' : 'participant'),
   })
-  const isFacilitator = () => workshop.role() === 'facilitator'
+  const isFacilitator = () => workshop.store.role() === 'facilitator'
   const presence = createPresenceStore(conn.awareness)
   const [editing, setEditingSignal] = createSignal<string | null>(null)
   let caret: number | undefined
 
   createEffect(() => {
     const id = me()
-    if (name() && !observer && !workshop.removed()) presence.actions.join({ id, name: name(), color: colorFor(id), role: isFacilitator() ? 'facilitator' : 'participant' })
+    if (name() && !observer && !workshop.removal.removed()) presence.actions.join({ id, name: name(), color: workshop.store.state.people[id]?.color ?? colorFor(id), role: isFacilitator() ? 'facilitator' : 'participant' })
   })
   const leave = () => presence.actions.leave()
   addEventListener('pagehide', leave)
@@ -69,15 +63,15 @@ export function BoardPage(props: { boardId: string }) {
     },
     pendingCaret: () => caret,
     keepCaret: (at) => (caret = at),
+    rules: workshop.boardRules,
+    slots: workshopSlots,
   }
   // An editor open when the rule table stops allowing this change (phase, lock, a hand-over) would be
   // refused by the server: close it. (A keystroke already in flight is kept for the person as a draft.)
   createEffect(() => {
     const id = editing()
     if (!id) return
-    const isPrivate = workshop.isPrivateNote(id)
-    const author = (isPrivate ? workshop.privateNotes()?.state.notes[id] : board.state.notes[id])?.authorId ?? ''
-    if (workshop.noteRefusal(author, 'text', isPrivate)) setEditingSignal(null)
+    if (workshop.boardRules.noteRefusal(id, 'text')) setEditingSignal(null)
   })
 
   return (
@@ -85,7 +79,7 @@ export function BoardPage(props: { boardId: string }) {
       <Match when={conn.status() === 'notFound'}>
         <DeadEndPage heading={t('board.notFound.heading')} body={t('board.notFound.body')} testId="not-found" />
       </Match>
-      <Match when={workshop.removed()}>
+      <Match when={workshop.removal.removed()}>
         <DeadEndPage heading={t('removed.heading')} body={t('removed.body')} testId="removed" />
       </Match>
       <Match when={true}>
@@ -104,7 +98,7 @@ export function BoardPage(props: { boardId: string }) {
                 </p>
               }
             >
-              <BoardViews doc={conn.doc} session={membership.session}>
+              <BoardViews doc={conn.doc} session={membership.session} phase={() => workshop.store.state.session.phase}>
                 <StageBoard />
               </BoardViews>
             </Show>

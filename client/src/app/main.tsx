@@ -1,17 +1,17 @@
-// Entry point: styles, the app, and the service worker that keeps the app openable offline.
+// Entry point: styles, the app, and the service worker that keeps the app openable offline (UpdatePrompt).
+// The tokens and the base styles come first: each component imports its own stylesheet, which comes after.
+import './tokens.css'
+import './base.css'
 import { render } from 'solid-js/web'
 import { App } from './App.js'
-import './base.css'
-import '../features/home/home.css'
-import '../features/presence/presence.css'
-// After presence.css: its phone rules adjust the people button too.
-import '../features/board/board.css'
-import '../features/board/note.css'
+import { UpdatePrompt } from './UpdatePrompt.js'
 
-render(() => <App />, document.getElementById('root')!)
-
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register('/sw.js').catch(() => {
-    // Without it the app still works online; only reloading while offline needs it.
-  })
-}
+render(
+  () => (
+    <>
+      <App />
+      <UpdatePrompt />
+    </>
+  ),
+  document.getElementById('root')!,
+)

@@ -1,4 +1,5 @@
 // The languages of the interface: catalogue, writing direction, and the default stages in that language.
+import { DEFAULT_STAGE_NAMES } from '../../../shared/schema.js'
 import { ar } from './ar.js'
 import { en, type Messages } from './en.js'
 import { fa } from './fa.js'
@@ -9,13 +10,13 @@ export interface Locale {
   name: string
   dir: 'ltr' | 'rtl'
   messages: Messages
-  defaultStages: string[]
+  defaultStages: readonly string[]
 }
 
 export const LOCALES: readonly Locale[] = [
-  { code: 'en', name: 'English', dir: 'ltr', messages: en, defaultStages: ['Awareness', 'Consideration', 'Decision', 'Experience', 'Loyalty'] },
-  { code: 'ar', name: 'العربية', dir: 'rtl', messages: ar, defaultStages: ['الوعي', 'البحث والمقارنة', 'القرار', 'التجربة', 'الولاء'] },
-  { code: 'fa', name: 'فارسی', dir: 'rtl', messages: fa, defaultStages: ['آگاهی', 'بررسی و مقایسه', 'تصمیم‌گیری', 'تجربه', 'وفاداری'] },
+  { code: 'en', name: 'English', dir: 'ltr', messages: en, defaultStages: DEFAULT_STAGE_NAMES.en },
+  { code: 'ar', name: 'العربية', dir: 'rtl', messages: ar, defaultStages: DEFAULT_STAGE_NAMES.ar },
+  { code: 'fa', name: 'فارسی', dir: 'rtl', messages: fa, defaultStages: DEFAULT_STAGE_NAMES.fa },
 ]
 
 export type LocaleCode = Locale['code']

@@ -1,6 +1,7 @@
 // A link shown in full with a copy button that says when it worked.
 import { createSignal } from 'solid-js'
 import { t } from '../i18n/i18n.js'
+import './CopyField.css'
 
 export function CopyField(props: { id: string; label: string; hint: string; value: string; copyLabel: string }) {
   const [copied, setCopied] = createSignal(false)

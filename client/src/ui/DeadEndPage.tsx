@@ -2,6 +2,7 @@
 // removed from.
 import { t } from '../i18n/i18n.js'
 import { LanguageSwitcher } from './LanguageSwitcher.js'
+import './DeadEndPage.css'
 
 export function DeadEndPage(props: { heading: string; body: string; testId: string }) {
   return (

@@ -1,4 +1,5 @@
 // Small line icons for the workshop controls (emoji depend on fonts a workshop laptop may lack).
+import './icons.css'
 const props = { viewBox: '0 0 24 24', 'aria-hidden': true, class: 'ws-icon' } as const
 
 export const BellIcon = (p: { off?: boolean }) => (

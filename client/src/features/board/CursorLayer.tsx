@@ -3,9 +3,9 @@
 // pointers cost one layout a few times a second rather than work in every frame.
 import { For, createEffect, createMemo, onCleanup, onMount } from 'solid-js'
 import type { PresenceCursor } from '../../../../shared/presence.js'
-import { useBoard } from '../board/context.js'
-import { cursorPoint } from './cursors.js'
-import type { Peer } from './presenceStore.js'
+import { useBoard } from './context.js'
+import { cursorPoint, type Peer } from '../presence/index.js'
+import './CursorLayer.css'
 
 /** Cursors are drawn at most this often (~20 times a second, the rate people send them at). */
 const FRAME_MS = 50

@@ -1,16 +1,16 @@
 // One note: its kind (colour, icon and word), its text (dir=auto, wraps anything), who is typing in it,
 // and the keyboard commands on it. Moving and deleting announce the result to screen readers.
-import { Show } from 'solid-js'
+import { For, Show } from 'solid-js'
+import { Dynamic } from 'solid-js/web'
 import { useBoard } from './context.js'
-import { noteElementId } from '../presence/cursors.js'
+import { noteElementId } from '../presence/index.js'
 import { noteKeyCommand } from './noteKeys.js'
 import { announce } from '../../lib/announce.js'
 import { formatList, locale, t } from '../../i18n/i18n.js'
-import { useWorkshop } from '../workshop/context.js'
-import { GroupButton, NoteExtras } from '../workshop/NoteExtras.js'
-import { ruleReason } from '../../i18n/ruleMessages.js'
 import { KindIcon } from '../../ui/KindIcon.js'
+import { NOTE_KINDS, isNoteKind } from '../../../../shared/schema.js'
 import { NoteEditor } from './NoteEditor.js'
+import './NoteCard.css'
 
 /** Index of the character under a click in the note's text, to open the editor with the caret there. */
 function caretFromPoint(x: number, y: number): number | undefined {
@@ -21,22 +21,19 @@ function caretFromPoint(x: number, y: number): number | undefined {
 export const focusNote = (id: string) => document.getElementById(noteElementId(id))?.focus()
 
 export function NoteCard(props: { id: string }) {
-  const { board, presence, editing, setEditing } = useBoard()
-  const workshop = useWorkshop()
+  const { board, presence, editing, setEditing, rules, slots } = useBoard()
   const note = () => board.state.notes[props.id]
   // What this person may do to the note now, as the rule table says (shared/rules.ts): its text and kind
   // are its author's or the facilitator's; anyone who may write the board may move it; and private notes
   // are always their writer's.
-  const isPrivate = () => workshop.isPrivateNote(props.id)
-  const author = () => note()?.authorId ?? ''
-  const textRefusal = () => workshop.noteRefusal(author(), 'text', isPrivate())
-  const moveRefusal = () => workshop.noteRefusal(author(), 'stageId', isPrivate())
-  const deleteRefusal = () => workshop.deleteRefusal(author(), isPrivate())
+  const textRefusal = () => rules.noteRefusal(props.id, 'text')
+  const moveRefusal = () => rules.noteRefusal(props.id, 'stageId')
+  const deleteRefusal = () => rules.deleteRefusal(props.id)
   const writable = () => !textRefusal()
   /** Why the text cannot be edited now, in the person's language (empty when it can). */
   const why = () => {
     const r = textRefusal()
-    return r ? ruleReason(r, workshop.state.session.phase) : ''
+    return r ? rules.reason(r) : ''
   }
   const whyId = () => `note-${props.id}-why`
   const kindLabel = () => t(`kind.${note()!.kind}`)
@@ -59,15 +56,12 @@ export function NoteCard(props: { id: string }) {
 
   function onKeyDown(e: KeyboardEvent) {
     if (e.target !== e.currentTarget) return
-    if (e.key.toLowerCase() === 'g' && !e.altKey && !e.ctrlKey && !e.metaKey && workshop.mayCluster() && !workshop.isPrivateNote(props.id)) {
-      e.preventDefault()
-      return workshop.setGrouping(props.id)
-    }
+    if (rules.onNoteKey?.(props.id, e)) return e.preventDefault()
     const cmd = noteKeyCommand(e, locale().dir === 'rtl')
     if (!cmd) return
     const refusal = cmd.type === 'edit' ? textRefusal() : cmd.type === 'delete' ? deleteRefusal() : cmd.type === 'focus' ? null : moveRefusal()
     if (refusal) {
-      announce(ruleReason(refusal, workshop.state.session.phase, cmd.type === 'delete' ? 'delete' : 'change'))
+      announce(rules.reason(refusal, cmd.type === 'delete' ? 'delete' : 'change'))
       return
     }
     e.preventDefault()
@@ -96,10 +90,10 @@ export function NoteCard(props: { id: string }) {
         <li
           id={noteElementId(props.id)}
           class={`note kind-${n().kind}`}
-          classList={{ mine: mine(), 'someone-typing': typers().length > 0, 'read-only': !writable() }}
+          classList={{ mine: mine(), 'someone-typing': typers().length > 0, 'read-only': !writable(), fixed: !!moveRefusal() }}
           style={{ '--typer': typers()[0]?.user.color }}
           data-note-id={props.id}
-          data-private={workshop.isPrivateNote(props.id) ? '' : undefined}
+          data-private={rules.isPrivate(props.id) ? '' : undefined}
           tabIndex={0}
           aria-label={t('note.label', { kind: kindLabel(), text: n().text || t('note.empty') })}
           aria-describedby={why() ? `note-keys-hint ${whyId()}` : 'note-keys-hint'}
@@ -109,11 +103,34 @@ export function NoteCard(props: { id: string }) {
             <span class="drag-handle" title={t('note.drag')} aria-hidden="true">
               ⠿
             </span>
-            <span class="kind-badge">
-              <KindIcon kind={n().kind} />
-              {kindLabel()}
-            </span>
-            <GroupButton id={props.id} />
+            <Show
+              when={!rules.noteRefusal(props.id, 'kind')}
+              fallback={
+                <span class="kind-badge">
+                  <KindIcon kind={n().kind} />
+                  {kindLabel()}
+                </span>
+              }
+            >
+              {/* Whoever may change the note may change its kind: a native select works by touch and keys. */}
+              <label class="kind-badge kind-select">
+                <KindIcon kind={n().kind} />
+                <select
+                  aria-label={t('note.kind.label')}
+                  value={n().kind}
+                  onKeyDown={(e) => e.stopPropagation()}
+                  onChange={(e) => {
+                    const kind = e.currentTarget.value
+                    if (!isNoteKind(kind)) return
+                    board.actions.setNoteKind(props.id, kind)
+                    announce(t('announce.kindChanged', { kind: t(`kind.${kind}`) }))
+                  }}
+                >
+                  <For each={NOTE_KINDS}>{(k) => <option value={k}>{t(`kind.${k}`)}</option>}</For>
+                </select>
+              </label>
+            </Show>
+            <Show when={slots.noteHead}>{(head) => <Dynamic component={head()} id={props.id} />}</Show>
             <Show when={mine()}>
               <span class="mine-tag">{t('note.mine')}</span>
             </Show>
@@ -123,7 +140,7 @@ export function NoteCard(props: { id: string }) {
                 class="icon-button note-delete"
                 aria-label={t('note.delete')}
                 disabled={!!deleteRefusal()}
-                title={deleteRefusal() ? ruleReason(deleteRefusal()!, workshop.state.session.phase, 'delete') : undefined}
+                title={deleteRefusal() ? rules.reason(deleteRefusal()!, 'delete') : undefined}
                 aria-describedby={deleteRefusal() ? whyId() : undefined}
                 onClick={() => !deleteRefusal() && remove()}
               >
@@ -156,7 +173,7 @@ export function NoteCard(props: { id: string }) {
               {why()}
             </span>
           </Show>
-          <NoteExtras id={props.id} />
+          <Show when={slots.noteFoot}>{(foot) => <Dynamic component={foot()} id={props.id} />}</Show>
         </li>
       )}
     </Show>

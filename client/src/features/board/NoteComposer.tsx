@@ -4,10 +4,12 @@ import { For, createSignal } from 'solid-js'
 import { LIMITS } from '../../../../shared/api.js'
 import { NOTE_KINDS, isNoteKind, type NoteKind, type Stage } from '../../../../shared/schema.js'
 import { announce } from '../../lib/announce.js'
+import { fieldDir } from '../../lib/bidi.js'
 import { load, save } from '../../lib/storage.js'
 import { t } from '../../i18n/i18n.js'
-import { useWorkshop } from '../workshop/context.js'
+import { useBoard } from './context.js'
 import { KindIcon } from '../../ui/KindIcon.js'
+import './NoteComposer.css'
 
 const lastKind = (): NoteKind => {
   const k = load('kind')
@@ -15,19 +17,20 @@ const lastKind = (): NoteKind => {
 }
 
 export function NoteComposer(props: { stage: Stage }) {
-  const workshop = useWorkshop()
+  const { rules } = useBoard()
   const [kind, setKind] = createSignal<NoteKind>(lastKind())
   const [text, setText] = createSignal('')
   let input!: HTMLTextAreaElement
   const id = () => `composer-${props.stage.id}`
+  const placeholder = () => (rules.writesPrivately() ? t('private.placeholder') : t('composer.placeholder'))
 
   function add(e?: Event) {
     e?.preventDefault()
     const value = text().trim()
     if (!value) return input.focus()
     // While everyone writes privately, the note goes to this person's private document.
-    const privately = workshop.writesPrivately()
-    workshop.noteTarget().actions.addNote(props.stage.id, kind(), value)
+    const privately = rules.writesPrivately()
+    rules.noteTarget().actions.addNote(props.stage.id, kind(), value)
     setText('')
     input.focus()
     announce(t(privately ? 'private.added' : 'announce.added', { stage: props.stage.name }))
@@ -39,18 +42,22 @@ export function NoteComposer(props: { stage: Stage }) {
         ref={input}
         id={id()}
         class="composer-text"
-        dir="auto"
+        dir={fieldDir(text(), placeholder())}
         rows={1}
         maxLength={LIMITS.noteLength}
-        placeholder={workshop.writesPrivately() ? t('private.placeholder') : t('composer.placeholder')}
+        placeholder={placeholder()}
         aria-label={t('composer.label', { stage: props.stage.name })}
-        aria-describedby={`${id()}-hint`}
+        aria-describedby={`${id()}-kind ${id()}-hint`}
         value={text()}
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) add(e)
         }}
       />
+      <p class={`composer-kind kind-${kind()}`} id={`${id()}-kind`}>
+        <KindIcon kind={kind()} />
+        {t('composer.willBe', { kind: t(`kind.${kind()}`) })}
+      </p>
       <div class="composer-more">
         <fieldset class="kind-picker">
           <legend class="visually-hidden">{t('composer.kind')}</legend>

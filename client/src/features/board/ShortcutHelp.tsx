@@ -1,5 +1,6 @@
 // The keyboard shortcuts, written down where everyone can find them.
 import { t } from '../../i18n/i18n.js'
+import './ShortcutHelp.css'
 
 export function ShortcutHelp() {
   return (

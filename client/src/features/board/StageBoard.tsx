@@ -3,31 +3,31 @@
 import { For, Show, onCleanup, onMount } from 'solid-js'
 import { LIMITS } from '../../../../shared/api.js'
 import { useBoard } from './context.js'
-import { cursorAt } from '../presence/cursors.js'
+import { cursorAt } from '../presence/index.js'
 import { enableNoteDrag } from './noteDrag.js'
 import { announce } from '../../lib/announce.js'
 import { t } from '../../i18n/i18n.js'
-import { useWorkshop } from '../workshop/context.js'
-import { CursorLayer } from '../presence/CursorLayer.js'
+import { CursorLayer } from './CursorLayer.js'
 import { focusNote } from './NoteCard.js'
 import { StageColumn } from './StageColumn.js'
+import { StageStrip } from './StageStrip.js'
+import './StageBoard.css'
 
 export function StageBoard() {
-  const { board, presence, isFacilitator } = useBoard()
-  const workshop = useWorkshop()
+  const { board, presence, isFacilitator, rules } = useBoard()
   let scroller!: HTMLElement
 
   onMount(() => {
     const stop = enableNoteDrag(scroller, {
       onDrop(noteId, { stageId, index }) {
-        const store = workshop.storeForMove(noteId)
+        const store = rules.storeForMove(noteId)
         if (!store) return
         store.actions.moveNote(noteId, stageId, index)
         focusNote(noteId)
         const to = store.place(noteId)
         if (to) announce(t('announce.moved', { stage: to.stage.name, position: to.index + 1, count: to.count }))
       },
-      ...workshop.dragOptions,
+      ...rules.drag,
     })
     onCleanup(stop)
   })
@@ -40,6 +40,8 @@ export function StageBoard() {
   }
 
   return (
+    <>
+    <StageStrip scroller={() => scroller} />
     <main
       ref={scroller}
       class="board"
@@ -57,5 +59,6 @@ export function StageBoard() {
         <CursorLayer />
       </div>
     </main>
+    </>
   )
 }

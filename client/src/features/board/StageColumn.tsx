@@ -1,17 +1,17 @@
 // One stage: its header, its clusters and notes in order, and the composer for new ones (when the
 // workshop's phase lets this person write).
-import { Show } from 'solid-js'
+import { For, Show } from 'solid-js'
 import type { Stage } from '../../../../shared/schema.js'
 import { useBoard } from './context.js'
-import { stageElementId } from '../presence/cursors.js'
-import { useWorkshop } from '../workshop/context.js'
-import { StageItems } from '../workshop/StageItems.js'
+import { stageElementId } from '../presence/index.js'
+import { Dynamic } from 'solid-js/web'
+import { NoteCard } from './NoteCard.js'
 import { NoteComposer } from './NoteComposer.js'
 import { StageHeader } from './StageHeader.js'
+import './StageColumn.css'
 
 export function StageColumn(props: { stage: Stage; index: number }) {
-  const { board } = useBoard()
-  const workshop = useWorkshop()
+  const { board, rules, slots } = useBoard()
   const ids = () => board.state.stageNotes[props.stage.id] ?? []
   return (
     <section
@@ -20,11 +20,13 @@ export function StageColumn(props: { stage: Stage; index: number }) {
       data-stage-id={props.stage.id}
       aria-labelledby={`stage-${props.stage.id}-name`}
     >
-      <StageHeader stage={props.stage} index={props.index} count={ids().length} />
+      <StageHeader stage={props.stage} index={props.index} count={ids().length} more={rules.moreNotes?.(props.stage.id)} />
       <ol class="notes" data-stage-notes={props.stage.id}>
-        <StageItems stageId={props.stage.id} />
+        <Show when={slots.stageItems} fallback={<For each={ids()}>{(id) => <NoteCard id={id} />}</For>}>
+          {(items) => <Dynamic component={items()} stageId={props.stage.id} />}
+        </Show>
       </ol>
-      <Show when={workshop.mayCompose()}>
+      <Show when={rules.mayCompose()}>
         <NoteComposer stage={props.stage} />
       </Show>
     </section>

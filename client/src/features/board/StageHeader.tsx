@@ -6,12 +6,20 @@ import { useBoard } from './context.js'
 import { announce } from '../../lib/announce.js'
 import { t } from '../../i18n/i18n.js'
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js'
+import './StageHeader.css'
 
-export function StageHeader(props: { stage: Stage; index: number; count: number }) {
+/** `count` is the stage's notes on the board; `more` those shown beside them (private, face down). */
+export function StageHeader(props: { stage: Stage; index: number; count: number; more?: { private: number; faceDown: number } }) {
   const { board, isFacilitator } = useBoard()
   const [confirming, setConfirming] = createSignal(false)
   const headingId = () => `stage-${props.stage.id}-name`
   const name = () => props.stage.name
+  // Face-down notes are notes too: never "no notes" beside "6 notes from others, face down".
+  const countText = () => {
+    const faceDown = props.more?.faceDown ?? 0
+    const count = props.count + (props.more?.private ?? 0) + faceDown
+    return faceDown > 0 ? t('stage.notes.faceDown', { count, hidden: faceDown }) : t('stage.notes', { count })
+  }
 
   function move(by: number) {
     const to = props.index + by
@@ -43,7 +51,7 @@ export function StageHeader(props: { stage: Stage; index: number; count: number 
           onInput={(e) => board.actions.renameStage(props.stage.id, e.currentTarget.value)}
         />
       </Show>
-      <span class="stage-count">{t('stage.notes', { count: props.count })}</span>
+      <span class="stage-count" data-testid="stage-count">{countText()}</span>
       <Show when={isFacilitator()}>
         <div class="stage-tools">
           <button

@@ -1,13 +1,12 @@
-// The board as Solid state, bridged one way from the Y.Doc: the doc is the source of truth, observers
-// copy what a change touched into the store, and every write goes through the shared/schema mutators.
-// Notes are refreshed one by one (not by re-reading the board) so that typing in one note of a
-// thousand costs one note's worth of work.
-import { batch } from 'solid-js'
-import { createStore, produce, reconcile, unwrap } from 'solid-js/store'
+// The board as Solid state, bridged one way from the Y.Doc (lib/yStore): every write goes through the
+// shared/schema mutators. Notes are refreshed one by one (not by re-reading the board) so that typing in
+// one note of a thousand costs one note's worth of work.
+import { produce, reconcile, unwrap } from 'solid-js/store'
 import { nanoid } from 'nanoid'
 import type * as Y from 'yjs'
 import * as schema from '../../../../shared/schema.js'
 import type { Note, NoteKind, Stage } from '../../../../shared/schema.js'
+import { changedKeys, createYStore } from '../../lib/yStore.js'
 
 export interface BoardView {
   title: string
@@ -25,6 +24,13 @@ export interface NotePlace {
   count: number
 }
 
+export interface BoardStoreOptions {
+  newId?: () => string
+  /** Another store whose title and stages this one shows: a person's private document holds only notes,
+   *  placed among the board's stages. */
+  stagesOf?: BoardStore
+}
+
 export type BoardStore = ReturnType<typeof createBoardStore>
 
 function notesByStage(notes: Iterable<Note>): Record<string, string[]> {
@@ -35,59 +41,59 @@ function notesByStage(notes: Iterable<Note>): Record<string, string[]> {
   return out
 }
 
-function snapshot(doc: Y.Doc): BoardView {
-  const b = schema.readBoard(doc)
-  return {
-    title: b.title,
-    stages: b.stages,
-    notes: Object.fromEntries(b.notes.map((n) => [n.id, n])),
-    stageNotes: notesByStage(b.notes),
-  }
-}
-
 /** `author` is this person's id as the server knows it; a function, since it is known only after joining. */
-export function createBoardStore(doc: Y.Doc, author: string | (() => string), newId: () => string = nanoid) {
+export function createBoardStore(doc: Y.Doc, author: string | (() => string), opts: BoardStoreOptions = {}) {
   const authorId = typeof author === 'string' ? () => author : author
-  const [state, setState] = createStore<BoardView>(snapshot(doc))
+  const newId = opts.newId ?? nanoid
   const { meta, stages, notes } = schema.roots(doc)
+  const b = schema.readBoard(doc)
 
-  const idsIn = (stageId: string) =>
-    notesByStage(Object.values(unwrap(state.notes)).filter((n) => n.stageId === stageId))[stageId] ?? []
+  const idsIn = (all: Record<string, Note>, stageId: string) =>
+    notesByStage(Object.values(all).filter((n) => n.stageId === stageId))[stageId] ?? []
 
-  function refreshNotes(ids: Iterable<string>) {
-    const raw = unwrap(state.notes)
-    const dirtyStages = new Set<string>()
-    batch(() => {
-      for (const id of ids) {
-        const prev = raw[id]
-        const next = schema.readNoteById(doc, id)
-        // Text and kind edits leave the stage lists alone; only arrivals, departures and moves touch them.
-        if (!prev || !next || prev.stageId !== next.stageId || prev.order !== next.order) {
-          if (prev) dirtyStages.add(prev.stageId)
-          if (next) dirtyStages.add(next.stageId)
-        }
-        if (!next) setState('notes', produce((all) => void delete all[id]))
-        else if (!prev) setState('notes', id, next)
-        else setState('notes', id, reconcile(next))
+  const store = createYStore<BoardView>(
+    doc,
+    {
+      title: b.title,
+      stages: b.stages,
+      notes: Object.fromEntries(b.notes.map((n) => [n.id, n])),
+      stageNotes: notesByStage(b.notes),
+    },
+    [
+      {
+        types: [notes],
+        refresh(set, tr) {
+          const raw = unwrap(store.state.notes)
+          const dirtyStages = new Set<string>()
+          for (const id of changedKeys(tr, notes)) {
+            const prev = raw[id]
+            const next = schema.readNoteById(doc, id)
+            // Text and kind edits leave the stage lists alone; only arrivals, departures and moves touch them.
+            if (!prev || !next || prev.stageId !== next.stageId || prev.order !== next.order) {
+              if (prev) dirtyStages.add(prev.stageId)
+              if (next) dirtyStages.add(next.stageId)
+            }
+            if (!next) set('notes', produce((all) => void delete all[id]))
+            else if (!prev) set('notes', id, next)
+            else set('notes', id, reconcile(next))
+          }
+          for (const s of dirtyStages) set('stageNotes', s, reconcile(idsIn(raw, s)))
+        },
+      },
+      { types: [stages], refresh: (set) => set('stages', reconcile(schema.readBoard(doc).stages, { key: 'id' })) },
+      { types: [meta], refresh: (set) => set('title', String(meta.get('title') ?? '')) },
+    ],
+  )
+  const own = store.state
+  // A private document's store shows the board's title and stages.
+  const state: BoardView = opts.stagesOf
+    ? {
+        get title() { return opts.stagesOf!.state.title },
+        get stages() { return opts.stagesOf!.state.stages },
+        get notes() { return own.notes },
+        get stageNotes() { return own.stageNotes },
       }
-      for (const s of dirtyStages) setState('stageNotes', s, reconcile(idsIn(s)))
-    })
-  }
-
-  const onNotes = (events: Y.YEvent<any>[]) => {
-    const touched = new Set<string>()
-    for (const e of events) {
-      if (e.target === notes) for (const k of (e as Y.YMapEvent<unknown>).keysChanged) touched.add(k)
-      else if (typeof e.path[0] === 'string') touched.add(e.path[0])
-    }
-    refreshNotes(touched)
-  }
-  const onStages = () => setState('stages', reconcile(schema.readBoard(doc).stages, { key: 'id' }))
-  const onMeta = () => setState('title', String(meta.get('title') ?? ''))
-
-  notes.observeDeep(onNotes)
-  stages.observeDeep(onStages)
-  meta.observe(onMeta)
+    : own
 
   const place = (id: string): NotePlace | undefined => {
     const note = state.notes[id]
@@ -97,6 +103,8 @@ export function createBoardStore(doc: Y.Doc, author: string | (() => string), ne
     if (stageIndex < 0) return
     return { stage: state.stages[stageIndex]!, stageIndex, index: ids.indexOf(id), count: ids.length }
   }
+
+  const isMine = (id: string) => state.notes[id]?.authorId === authorId()
 
   const actions = {
     /** Adds a note and returns its id; the store has it before this returns (same frame for the author). */
@@ -114,16 +122,14 @@ export function createBoardStore(doc: Y.Doc, author: string | (() => string), ne
      */
     nudgeNote(id: string, dStage: number, dIndex: number): NotePlace | undefined {
       const from = place(id)
-      if (!from) return
-      const stage = state.stages[from.stageIndex + dStage]
-      if (!stage) return
+      const stage = from && state.stages[from.stageIndex + dStage]
+      if (!from || !stage) return
       if (dStage === 0) {
         const index = from.index + dIndex
         if (index < 0 || index >= from.count) return
         schema.moveNote(doc, id, stage.id, index)
       } else {
-        const count = (state.stageNotes[stage.id] ?? []).length
-        schema.moveNote(doc, id, stage.id, Math.min(from.index, count))
+        schema.moveNote(doc, id, stage.id, Math.min(from.index, (state.stageNotes[stage.id] ?? []).length))
       }
       return place(id)
     },
@@ -144,8 +150,6 @@ export function createBoardStore(doc: Y.Doc, author: string | (() => string), ne
     setTitle: (title: string) => schema.setTitle(doc, title),
   }
 
-  const isMine = (id: string) => state.notes[id]?.authorId === authorId()
-
   /** Calls back with the text after each remote edit of a note, and the change as a Yjs delta. */
   function watchRemoteText(id: string, onRemote: (text: string, delta: Y.YTextEvent['delta']) => void) {
     const text = schema.noteText(doc, id)
@@ -157,11 +161,5 @@ export function createBoardStore(doc: Y.Doc, author: string | (() => string), ne
     return () => text.unobserve(handler)
   }
 
-  function dispose() {
-    notes.unobserveDeep(onNotes)
-    stages.unobserveDeep(onStages)
-    meta.unobserve(onMeta)
-  }
-
-  return { state, actions, place, isMine, watchRemoteText, dispose }
+  return { state, actions, place, isMine, watchRemoteText, dispose: store.dispose }
 }

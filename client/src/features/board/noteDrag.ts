@@ -1,6 +1,9 @@
-// Moving notes by drag and drop with pointer events: mouse drags a note from anywhere on it, touch and
-// pen from its handle (so a finger elsewhere still scrolls the board). A floating copy follows the
-// pointer, a line marks the drop place, and the move is one schema write on release.
+// Moving notes and clusters by hand, with the drag engine (lib/drag.ts): a mouse drags a note from anywhere
+// on it, a finger or pen from its handle or after holding it; a line marks where it would land, and the move
+// is one write on release. While clustering, a note dropped onto another note or a cluster joins it instead.
+// A cluster is dragged by its own handle (or its head) to another place or stage, its notes with it.
+import { enableDrag, type DropHit, type DropIndicator } from '../../lib/drag.js'
+
 export interface DropTarget {
   stageId: string
   index: number
@@ -20,150 +23,82 @@ export interface NoteDragOptions {
   /** While clustering: what is under the pointer to group the dragged note with, if anything. */
   groupTargetAt?(x: number, y: number, noteId: string): GroupTarget | undefined
   onGroup?(noteId: string, target: GroupTarget): void
+  /** Whether this cluster may be dragged now; clusters do not move without it. */
+  canDragCluster?(clusterId: string): boolean
+  /** A cluster dropped at `index` among the clusters of a stage. */
+  onMoveCluster?(clusterId: string, target: DropTarget): void
 }
 
-const THRESHOLD_PX = 5
-const EDGE_PX = 48
+type Source = { el: HTMLElement; kind: 'note' | 'cluster'; id: string }
+type Target = ({ kind: 'move' } & DropTarget) | { kind: 'group'; group: GroupTarget }
+
+const NOTE = '[data-note-id]'
+const CLUSTER = '[data-cluster-id]'
 
 export function enableNoteDrag(root: HTMLElement, opts: NoteDragOptions): () => void {
-  let drag: {
-    pointerId: number
-    card: HTMLElement
-    noteId: string
-    startX: number
-    startY: number
-    dx: number
-    dy: number
-    ghost?: HTMLElement
-    target?: DropTarget
-    marker?: Element
-    group?: GroupTarget
-  } | null = null
+  const stageEl = (stageId: string) => root.querySelector(`[data-stage-id="${CSS.escape(stageId)}"]`)
+  const stageUnder = (x: number, y: number) => document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-stage-id]')
 
-  function onDown(e: PointerEvent) {
-    if (drag || e.button !== 0 || !(e.target instanceof Element)) return
-    const card = e.target.closest<HTMLElement>('[data-note-id]')
-    if (!card || e.target.closest('textarea, input, button, select, a')) return
-    if (e.pointerType !== 'mouse' && !e.target.closest('.drag-handle')) return
-    if (opts.canDrag && !opts.canDrag(card.dataset.noteId!)) return
-    const r = card.getBoundingClientRect()
-    drag = { pointerId: e.pointerId, card, noteId: card.dataset.noteId!, startX: e.clientX, startY: e.clientY, dx: e.clientX - r.left, dy: e.clientY - r.top }
-    addEventListener('pointermove', onMove)
-    addEventListener('pointerup', onUp)
-    addEventListener('pointercancel', finish)
-    addEventListener('keydown', onKey, true)
-  }
-
-  function begin() {
-    const d = drag!
-    const r = d.card.getBoundingClientRect()
-    const ghost = d.card.cloneNode(true) as HTMLElement
-    ghost.removeAttribute('id')
-    ghost.removeAttribute('data-note-id')
-    ghost.classList.add('drag-ghost')
-    ghost.setAttribute('aria-hidden', 'true')
-    ghost.style.width = `${r.width}px`
-    document.body.append(ghost)
-    d.ghost = ghost
-    d.card.classList.add('dragging')
-    root.classList.add('is-dragging')
-    getSelection()?.removeAllRanges()
-  }
-
-  function onMove(e: PointerEvent) {
-    const d = drag
-    if (!d || e.pointerId !== d.pointerId) return
-    if (!d.ghost) {
-      if (Math.hypot(e.clientX - d.startX, e.clientY - d.startY) < THRESHOLD_PX) return
-      begin()
-    }
-    e.preventDefault()
-    d.ghost!.style.transform = `translate(${e.clientX - d.dx}px, ${e.clientY - d.dy}px)`
-    autoScroll(e.clientX)
-    const group = opts.groupTargetAt?.(e.clientX, e.clientY, d.noteId)
-    markGroup(group)
-    mark(group ? undefined : targetAt(e.clientX, e.clientY))
-  }
-
-  function autoScroll(x: number) {
-    const r = root.getBoundingClientRect()
-    if (x < r.left + EDGE_PX) root.scrollLeft -= 12
-    else if (x > r.right - EDGE_PX) root.scrollLeft += 12
-  }
-
-  function targetAt(x: number, y: number): DropTarget | undefined {
-    const stage = document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-stage-id]')
-    if (!stage) return drag!.target
-    const cards = [...stage.querySelectorAll<HTMLElement>('[data-note-id]')].filter((c) => c !== drag!.card)
-    let index = cards.findIndex((c) => {
-      const r = c.getBoundingClientRect()
-      return y < r.top + r.height / 2
-    })
+  /** Where a note would land among the cards of the stage under the point, and the line that says so. */
+  function noteTarget(x: number, y: number, src: Source, previous?: DropTarget): DropHit<Target> | undefined {
+    const stage = stageUnder(x, y)
+    const stageId = stage?.dataset.stageId ?? previous?.stageId
+    if (!stageId) return undefined
+    const cards = [...(stageEl(stageId)?.querySelectorAll<HTMLElement>(NOTE) ?? [])].filter((c) => c !== src.el)
+    let index = stage ? cards.findIndex((c) => y < middle(c)) : (previous?.index ?? -1)
     if (index < 0) index = cards.length
-    return { stageId: stage.dataset.stageId!, index }
+    return { target: { kind: 'move', stageId, index }, indicators: [lineBefore(stageId, cards[index])] }
   }
 
-  function mark(target: DropTarget | undefined) {
-    const d = drag!
-    d.marker?.classList.remove('drop-before', 'drop-end')
-    d.target = target
-    if (!target) return
-    const stage = root.querySelector(`[data-stage-id="${CSS.escape(target.stageId)}"]`)
-    const cards = [...(stage?.querySelectorAll('[data-note-id]') ?? [])].filter((c) => c !== d.card)
-    const before = cards[target.index]
-    d.marker = before ?? stage?.querySelector('[data-stage-notes]') ?? undefined
-    d.marker?.classList.add(before ? 'drop-before' : 'drop-end')
+  /** Where a cluster would land among the clusters of the stage under the point (clusters come first). */
+  function clusterTarget(x: number, y: number, src: Source, previous?: DropTarget): DropHit<Target> | undefined {
+    const stage = stageUnder(x, y)
+    const stageId = stage?.dataset.stageId ?? previous?.stageId
+    const list = stageId && stageEl(stageId)?.querySelector<HTMLElement>('[data-stage-notes]')
+    if (!stageId || !list) return undefined
+    const clusters = [...list.querySelectorAll<HTMLElement>(`:scope > ${CLUSTER}`)].filter((c) => c !== src.el)
+    let index = stage ? clusters.findIndex((c) => y < middle(c)) : (previous?.index ?? -1)
+    if (index < 0) index = clusters.length
+    // After the last cluster is before the first lone note, if there is one.
+    const before = clusters[index] ?? list.querySelector<HTMLElement>(`:scope > ${NOTE}`) ?? undefined
+    return { target: { kind: 'move', stageId, index }, indicators: [lineBefore(stageId, before)] }
   }
 
-  function markGroup(group: GroupTarget | undefined) {
-    const d = drag!
-    if (d.group?.el !== group?.el) d.group?.el?.classList.remove('drop-onto')
-    group?.el?.classList.add('drop-onto')
-    d.group = group
+  function lineBefore(stageId: string, card: Element | undefined): DropIndicator {
+    const list = stageEl(stageId)?.querySelector('[data-stage-notes]') ?? stageEl(stageId)!
+    return card ? { el: card, className: 'drop-before' } : { el: list, className: 'drop-end' }
   }
 
-  function onUp(e: PointerEvent) {
-    const d = drag
-    if (!d || e.pointerId !== d.pointerId) return
-    const dropped = d.ghost && d.target
-    const group = d.ghost && d.group
-    finish()
-    if (!dropped && !group) return
-    // The click that follows a drag must not open the note's editor.
-    // It is dispatched in the same task as pointerup, so a listener removed on the next tick catches it.
-    addEventListener('click', swallowClick, true)
-    setTimeout(() => removeEventListener('click', swallowClick, true), 0)
-    if (group) opts.onGroup?.(d.noteId, group)
-    else if (dropped) opts.onDrop(d.noteId, dropped)
-  }
+  const stop = enableDrag<Source, Target>(root, {
+    sourceAt(target) {
+      const note = target.closest<HTMLElement>(NOTE)
+      if (note && root.contains(note)) {
+        const id = note.dataset.noteId!
+        return !opts.canDrag || opts.canDrag(id) ? { el: note, kind: 'note', id } : undefined
+      }
+      const cluster = target.closest<HTMLElement>(CLUSTER)
+      if (!cluster || !root.contains(cluster) || !opts.onMoveCluster) return undefined
+      const id = cluster.dataset.clusterId!
+      return opts.canDragCluster?.(id) ? { el: cluster, kind: 'cluster', id } : undefined
+    },
+    targetAt(x, y, src, previous) {
+      const prev = previous?.kind === 'move' ? previous : undefined
+      if (src.kind === 'cluster') return clusterTarget(x, y, src, prev)
+      const group = opts.groupTargetAt?.(x, y, src.id)
+      if (group) return { target: { kind: 'group', group }, indicators: group.el ? [{ el: group.el, className: 'drop-onto' }] : [] }
+      return noteTarget(x, y, src, prev)
+    },
+    drop(src, target) {
+      if (target.kind === 'group') opts.onGroup?.(src.id, target.group)
+      else if (src.kind === 'cluster') opts.onMoveCluster?.(src.id, { stageId: target.stageId, index: target.index })
+      else opts.onDrop(src.id, { stageId: target.stageId, index: target.index })
+    },
+    scrollers: () => [root],
+  })
+  return stop
+}
 
-  const swallowClick = (ev: Event) => ev.stopPropagation()
-
-  function onKey(e: KeyboardEvent) {
-    if (e.key === 'Escape' && drag) {
-      e.preventDefault()
-      finish()
-    }
-  }
-
-  function finish() {
-    const d = drag
-    if (!d) return
-    d.ghost?.remove()
-    d.card.classList.remove('dragging')
-    d.marker?.classList.remove('drop-before', 'drop-end')
-    d.group?.el?.classList.remove('drop-onto')
-    root.classList.remove('is-dragging')
-    removeEventListener('pointermove', onMove)
-    removeEventListener('pointerup', onUp)
-    removeEventListener('pointercancel', finish)
-    removeEventListener('keydown', onKey, true)
-    drag = null
-  }
-
-  root.addEventListener('pointerdown', onDown)
-  return () => {
-    finish()
-    root.removeEventListener('pointerdown', onDown)
-  }
+function middle(el: Element): number {
+  const r = el.getBoundingClientRect()
+  return r.top + r.height / 2
 }

@@ -4,6 +4,7 @@ import { createStore } from 'solid-js/store'
 import { LIMITS, type CreateBoardResponse } from '../../../../shared/api.js'
 import { ApiCallError, createBoard } from '../../lib/api.js'
 import { locale, t } from '../../i18n/i18n.js'
+import './CreateBoardForm.css'
 
 export function CreateBoardForm(props: { onCreated: (board: CreateBoardResponse) => void }) {
   const [title, setTitle] = createSignal('')
@@ -20,7 +21,8 @@ export function CreateBoardForm(props: { onCreated: (board: CreateBoardResponse)
     setForm({ busy: true, error: '' })
     try {
       const names = stages().map((s) => s.trim()).filter(Boolean)
-      props.onCreated(await createBoard({ title: title().trim() || undefined, stages: names.length ? names : undefined }))
+      // The board's language is the maker's interface language: its exports follow it (the facilitator may change it).
+      props.onCreated(await createBoard({ title: title().trim() || undefined, stages: names.length ? names : undefined, lang: locale().code }))
     } catch (err) {
       const message = err instanceof ApiCallError && err.code !== 'network' ? err.message : t('home.error.network')
       setForm({ busy: false, error: t('home.error', { message }) })

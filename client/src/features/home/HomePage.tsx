@@ -4,8 +4,9 @@ import type { CreateBoardResponse } from '../../../../shared/api.js'
 import { t } from '../../i18n/i18n.js'
 import { CreateBoardForm } from './CreateBoardForm.js'
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.js'
-import { ShareLinks } from '../session/ShareLinks.js'
+import { ShareLinks } from '../session/index.js'
 import { ImportBoard } from './ImportBoard.js'
+import './HomePage.css'
 
 export function HomePage() {
   const [created, setCreated] = createSignal<CreateBoardResponse | null>(null)

@@ -4,8 +4,9 @@ import { createStore } from 'solid-js/store'
 import type { CreateBoardResponse } from '../../../../shared/api.js'
 import { ApiCallError } from '../../lib/api.js'
 import { t } from '../../i18n/i18n.js'
-import { importBoardJson, isolate } from '../map/exportApi.js'
-import '../map/map.css'
+import { isolate } from '../../lib/bidi.js'
+import { importBoardJson } from '../map/index.js'
+import './ImportBoard.css'
 
 export function ImportBoard(props: { onImported: (board: CreateBoardResponse) => void }) {
   const [state, setState] = createStore({ busy: false, error: '' })

@@ -1,26 +1,34 @@
 // Board | Map: the two views of an open board, switchable at any time. The map opens by itself for everyone
 // when the facilitator moves the workshop to the map (or done) phase; a choice holds until the phase changes.
-import { Show, createEffect, createSignal, on, type Accessor, type JSX } from 'solid-js'
+import { ErrorBoundary, Show, Suspense, createEffect, createSignal, lazy, on, type Accessor, type JSX } from 'solid-js'
 import type * as Y from 'yjs'
-import { useBoard } from '../board/context.js'
+import type { Phase } from '../../../../shared/workshop.js'
+import { useBoard } from '../board/index.js'
 import type { BoardSession } from '../../lib/session.js'
 import { t } from '../../i18n/i18n.js'
+import { BoardLanguage, createBoardLang } from './BoardLanguage.js'
 import { ExportMenu } from './ExportMenu.js'
-import { MapView } from './MapView.js'
-import { createSessionSignal } from './sessionSignal.js'
-import './map.css'
+import './BoardViews.css'
 
 type View = 'board' | 'map'
 
-export function BoardViews(props: { doc: Y.Doc; session: Accessor<BoardSession | null>; children: JSX.Element }) {
+// The map view is a chunk of its own, loaded when it is first shown: most of a workshop happens on the board.
+// The service worker precaches it with the rest of the build, so it opens offline too.
+const MapView = lazy(() => import('./MapView.js').then((m) => ({ default: m.MapView })))
+
+export function BoardViews(props: { doc: Y.Doc; session: Accessor<BoardSession | null>; phase: Accessor<Phase>; children: JSX.Element }) {
   const { boardId } = useBoard()
-  const session = createSessionSignal(props.doc)
-  const phase = () => session().phase
+  const phase = () => props.phase()
   const [chosen, setChosen] = createSignal<View | null>(null)
   createEffect(on(phase, () => setChosen(null), { defer: true }))
   const view = (): View => chosen() ?? (phase() === 'map' || phase() === 'done' ? 'map' : 'board')
   const token = () => props.session()?.token ?? null
   const role = () => props.session()?.role ?? null
+  const lang = createBoardLang(props.doc)
+  const who = () => {
+    const s = props.session()
+    return s?.role ? { personId: s.participantId, role: s.role } : null
+  }
 
   const tab = (v: View, label: string) => (
     <button type="button" class="view-tab" data-view={v} aria-pressed={view() === v} onClick={() => setChosen(v)}>
@@ -35,10 +43,16 @@ export function BoardViews(props: { doc: Y.Doc; session: Accessor<BoardSession |
           {tab('board', t('map.view.board'))}
           {tab('map', t('map.view.map'))}
         </div>
-        <Show when={role() !== 'observer' && token()}>{(tk) => <ExportMenu boardId={boardId} token={tk()} />}</Show>
+        <BoardLanguage doc={props.doc} lang={lang} who={who} />
+        <Show when={role() !== 'observer' && token()}>{(tk) => <ExportMenu boardId={boardId} token={tk()} lang={lang} />}</Show>
       </div>
       <Show when={view() === 'map'} fallback={props.children}>
-        <MapView doc={props.doc} me={() => props.session()?.participantId ?? null} role={role} />
+        {/* Its chunk may be out of reach (offline, without the service worker): say so, and keep the error seen. */}
+        <ErrorBoundary fallback={(err) => (console.error(err), <p class="error map-unavailable" role="alert">{t('map.loadFailed')}</p>)}>
+          <Suspense fallback={<p class="hint map-loading" role="status">{t('map.loading')}</p>}>
+            <MapView doc={props.doc} me={() => props.session()?.participantId ?? null} role={role} />
+          </Suspense>
+        </ErrorBoundary>
       </Show>
     </>
   )

@@ -7,6 +7,7 @@ import { toSvgCurve } from '../../../../shared/export/svgCurve.js'
 import type { MessageKey } from '../../i18n/en.js'
 import { locale, t } from '../../i18n/i18n.js'
 import { useMap } from './context.js'
+import './EmotionCurve.css'
 
 const SCORES: [number, MessageKey][] = [
   [2, 'map.score.veryPositive'],

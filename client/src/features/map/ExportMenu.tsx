@@ -1,18 +1,21 @@
-// Export the map from the board: each format is fetched with this person's token, in the interface language,
-// and saved under the name the server gives it; the print page opens in a new tab and prints itself.
+// Export the map from the board: each format is fetched with this person's token, in the board's language (see
+// BoardLanguage.tsx; the interface language when none is given), and saved under the name the server gives it;
+// the print page opens in a new tab and prints itself.
 import { For, Show, createSignal, onCleanup } from 'solid-js'
+import { isolate } from '../../lib/bidi.js'
 import { ApiCallError } from '../../lib/api.js'
 import { announce } from '../../lib/announce.js'
 import { locale, t } from '../../i18n/i18n.js'
 import type { MessageKey } from '../../i18n/en.js'
-import { EXPORT_FORMATS, fetchExport, isolate, printable, saveBlob, type ExportFormat } from './exportApi.js'
+import { EXPORT_FORMATS, fetchExport, printable, saveBlob, type ExportFormat } from './exportApi.js'
+import './ExportMenu.css'
 
 const LABEL: Record<ExportFormat, MessageKey> = {
   md: 'map.export.md', csv: 'map.export.csv', json: 'map.export.json', html: 'map.export.html', pdf: 'map.export.pdf',
   png: 'map.export.png', svg: 'map.export.svg',
 }
 
-export function ExportMenu(props: { boardId: string; token: string }) {
+export function ExportMenu(props: { boardId: string; token: string; lang?: () => string }) {
   let menu!: HTMLDetailsElement
   const [busy, setBusy] = createSignal<ExportFormat | null>(null)
   const [error, setError] = createSignal('')
@@ -31,7 +34,7 @@ export function ExportMenu(props: { boardId: string; token: string }) {
     const tab = format === 'html' ? window.open('', '_blank') : null
     setBusy(format)
     try {
-      const { blob, filename } = await fetchExport(props.boardId, props.token, format, locale().code)
+      const { blob, filename } = await fetchExport(props.boardId, props.token, format, props.lang?.() ?? locale().code)
       if (format === 'html' && tab) tab.location.href = URL.createObjectURL(printable(await blob.text()))
       else saveBlob(blob, filename)
       announce(t('map.export.done', { name: filename }))

@@ -3,8 +3,10 @@
 import { For, Show } from 'solid-js'
 import type { Frame } from '../../../../shared/journeyMap.js'
 import type { MessageKey } from '../../i18n/en.js'
+import { fieldDir } from '../../lib/bidi.js'
 import { t } from '../../i18n/i18n.js'
 import { useMap } from './context.js'
+import './FrameEditor.css'
 
 const FIELDS: { key: keyof Frame; label: MessageKey; long?: boolean }[] = [
   { key: 'title', label: 'map.frame.title' },
@@ -57,7 +59,8 @@ export function FrameEditor() {
                     fallback={
                       <input
                         id={id}
-                        dir="auto"
+                        // Empty, the title shows the board's name as its placeholder: in that name's direction.
+                        dir={fieldDir(frame()[f.key], f.key === 'title' ? store.state.map.title : '')}
                         maxLength={200}
                         placeholder={f.key === 'title' ? store.state.map.title : ''}
                         value={frame()[f.key]}

@@ -6,6 +6,7 @@ import type { DefaultLaneId } from '../../../../shared/lanes.js'
 import { announce } from '../../lib/announce.js'
 import { locale, t } from '../../i18n/i18n.js'
 import { useMap } from './context.js'
+import './LaneEditor.css'
 
 export function LaneEditor() {
   const { store } = useMap()

@@ -1,23 +1,42 @@
 // The grid of the map: stages as columns (right to left in Arabic and Persian, as a table lays them out),
 // visible lanes as rows, each cell its items, and the emotion curve under the emotions lane. On a narrow
-// screen it scrolls sideways inside its own region, with the lane names kept in view.
-import { For, Show, createSignal } from 'solid-js'
+// screen it scrolls sideways inside its own region, with the lane names kept in view. The facilitator drags
+// items from cell to cell, by mouse or touch (itemDrag.ts).
+import { For, Show, onCleanup, onMount } from 'solid-js'
 import { announce } from '../../lib/announce.js'
 import { t } from '../../i18n/i18n.js'
 import { useMap } from './context.js'
 import { EmotionRows } from './EmotionCurve.js'
-import { dragging, setDragging } from './itemDrag.js'
+import { enableItemDrag } from './itemDrag.js'
 import { MapItemCard } from './MapItemCard.js'
+import './MapGrid.css'
 
 type Named = { id: string; name: string }
 
 const CURVE_LANE = 'emotion'
 
 export function MapGrid() {
-  const { store } = useMap()
+  const { store, canEdit } = useMap()
   const map = () => store.state.map
+  let scroller!: HTMLDivElement
+
+  onMount(() => {
+    const stop = enableItemDrag(scroller, {
+      canDrag: canEdit,
+      onDrop(id, { stageId, laneId, index }) {
+        store.actions.moveItem(id, stageId, laneId, index)
+        const to = store.place(id)
+        if (!to) return
+        const stage = map().stages[to.stageIndex]?.name ?? ''
+        const lane = map().lanes[to.laneIndex]?.name ?? ''
+        announce(t('map.announce.moved', { stage, lane, position: to.index + 1, count: to.count }))
+      },
+    })
+    onCleanup(stop)
+  })
+
   return (
-    <div class="map-scroll" role="region" aria-label={t('map.grid.label')} tabIndex={0}>
+    <div ref={scroller} class="map-scroll" role="region" aria-label={t('map.grid.label')} tabIndex={0}>
       <table class="map-grid" style={{ '--stages': String(Math.max(1, map().stages.length)) }}>
         <colgroup>
           <col class="lane-col" />
@@ -62,45 +81,11 @@ export function MapGrid() {
 }
 
 function MapCell(props: { stage: Named; lane: Named }) {
-  const { store, canEdit } = useMap()
+  const { store } = useMap()
   const items = () => store.state.map.cells[props.stage.id]?.[props.lane.id] ?? []
-  const [over, setOver] = createSignal(false)
-
-  function drop(e: DragEvent) {
-    const id = dragging()
-    setOver(false)
-    setDragging(null)
-    if (!id || !canEdit()) return
-    e.preventDefault()
-    // The drop lands before the first item whose middle is below the pointer.
-    const cards = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('.map-item')].filter((el) => el.dataset.itemId !== id)
-    let index = cards.findIndex((el) => {
-      const r = el.getBoundingClientRect()
-      return e.clientY < r.top + r.height / 2
-    })
-    if (index < 0) index = cards.length
-    store.actions.moveItem(id, props.stage.id, props.lane.id, index)
-    const to = store.place(id)
-    if (to) announce(t('map.announce.moved', { stage: props.stage.name, lane: props.lane.name, position: to.index + 1, count: to.count }))
-  }
 
   return (
-    <td
-      class="map-cell"
-      classList={{ 'drop-target': over() }}
-      data-stage={props.stage.id}
-      data-lane={props.lane.id}
-      onDragOver={(e) => {
-        if (!canEdit() || !dragging()) return
-        e.preventDefault()
-        if (e.dataTransfer) e.dataTransfer.dropEffect = 'move'
-        setOver(true)
-      }}
-      onDragLeave={(e) => {
-        if (!(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null)) setOver(false)
-      }}
-      onDrop={drop}
-    >
+    <td class="map-cell" data-stage={props.stage.id} data-lane={props.lane.id}>
       <Show when={items().length}>
         <ul class="cell-items">
           <For each={items()}>{(item) => <MapItemCard item={item} stage={props.stage} lane={props.lane} />}</For>

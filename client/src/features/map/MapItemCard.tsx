@@ -5,8 +5,8 @@ import type { MapItem } from '../../../../shared/journeyMap.js'
 import { announce } from '../../lib/announce.js'
 import { t } from '../../i18n/i18n.js'
 import { useMap } from './context.js'
-import { setDragging } from './itemDrag.js'
 import { MetricEditor, MetricSummary } from './MetricEditor.js'
+import './MapItemCard.css'
 
 type Named = { id: string; name: string }
 
@@ -15,10 +15,9 @@ const toolId = (itemId: string, tool: string) => `item-${itemId}-${tool}`
 export function MapItemCard(props: { item: MapItem; stage: Named; lane: Named }) {
   const { store, canEdit } = useMap()
   const item = () => props.item
-  let card!: HTMLLIElement
 
   return (
-    <li class="map-item" ref={card} id={`item-${item().id}`} data-item-id={item().id}>
+    <li class="map-item" id={`item-${item().id}`} data-item-id={item().id}>
       <div class="item-head">
         <Show
           when={canEdit()}
@@ -28,21 +27,8 @@ export function MapItemCard(props: { item: MapItem; stage: Named; lane: Named })
             </p>
           }
         >
-          <span
-            class="item-grip"
-            draggable="true"
-            aria-hidden="true"
-            title={t('map.item.drag')}
-            onDragStart={(e) => {
-              setDragging(item().id)
-              if (e.dataTransfer) {
-                e.dataTransfer.effectAllowed = 'move'
-                e.dataTransfer.setData('text/plain', item().title)
-                e.dataTransfer.setDragImage(card, 16, 16)
-              }
-            }}
-            onDragEnd={() => setDragging(null)}
-          >
+          {/* Dragged by mouse or touch through the grid's drag engine (itemDrag.ts). */}
+          <span class="item-grip" data-drag-handle aria-hidden="true" title={t('map.item.drag')}>
             ⠿
           </span>
           {/* A text area that grows with its text, so that a long title is read whole; a title is one line. */}

@@ -5,7 +5,7 @@ import { Show, createSignal, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { labelsFor } from '../../../../shared/export/labels.js'
 import type { Role } from '../../../../shared/workshop.js'
-import { useBoard } from '../board/context.js'
+import { useBoard } from '../board/index.js'
 import { locale, t } from '../../i18n/i18n.js'
 import { MapContext, type MapContextValue } from './context.js'
 import { FrameEditor } from './FrameEditor.js'
@@ -13,6 +13,7 @@ import { LaneEditor } from './LaneEditor.js'
 import { MapGrid } from './MapGrid.js'
 import { createMapStore } from './mapStore.js'
 import { PromotePanel } from './PromotePanel.js'
+import './MapView.css'
 
 export function MapView(props: { doc: Y.Doc; me: Accessor<string | null>; role: Accessor<Role | null> }) {
   const { isFacilitator } = useBoard()

@@ -4,6 +4,7 @@ import { For, Show } from 'solid-js'
 import { METRIC_TYPES, type MapItem, type Metric, type MetricType } from '../../../../shared/journeyMap.js'
 import { formatNumber, t } from '../../i18n/i18n.js'
 import { useMap } from './context.js'
+import './MetricEditor.css'
 
 const nameOf = (m: Metric) =>
   m.type === 'custom' ? m.name || t('map.metric.custom') : m.name ? `${m.type} · ${m.name}` : m.type

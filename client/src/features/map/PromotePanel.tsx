@@ -5,6 +5,8 @@ import { announce } from '../../lib/announce.js'
 import { t } from '../../i18n/i18n.js'
 import { useMap } from './context.js'
 import type { PromotableView } from './mapStore.js'
+import './MapItemCard.css'
+import './PromotePanel.css'
 
 export function PromotePanel() {
   const { store } = useMap()

@@ -2,8 +2,6 @@
 import type { CreateBoardResponse } from '../../../../shared/api.js'
 import { ApiCallError } from '../../lib/api.js'
 
-/** A server's message (English) isolated inside a sentence that may run right to left. */
-export const isolate = (text: string) => `\u2068${text}\u2069`
 
 export const EXPORT_FORMATS = ['md', 'csv', 'json', 'html', 'pdf', 'png', 'svg'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]

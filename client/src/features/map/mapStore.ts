@@ -3,13 +3,14 @@
 // through a shared mutator. The server closes the socket of anyone who writes what their role may not (4403),
 // so the store lets the facilitator's writes through only for the facilitator, and a rating only in the map
 // phase, in the rater's own name.
-import { batch, createComputed, type Accessor } from 'solid-js'
-import { createStore, reconcile } from 'solid-js/store'
+import { createComputed, type Accessor } from 'solid-js'
+import { reconcile } from 'solid-js/store'
 import { nanoid } from 'nanoid'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
+import { createYStore } from '../../lib/yStore.js'
 import { readEmotions, readRatings, setEmotion, setRating } from '../../../../shared/emotionCurve.js'
 import { mapRoots, readFrame, readMapItems, setFrame, type Frame, type MapItem, type Metric } from '../../../../shared/journeyMap.js'
-import { DEFAULT_LANE_NAMES, addLane, hideLane, moveLane, readLanes, renameLane, type Lane } from '../../../../shared/lanes.js'
+import { addLane, laneLabel, hideLane, moveLane, readLanes, renameLane, type Lane } from '../../../../shared/lanes.js'
 import * as items from '../../../../shared/mapItems.js'
 import { buildMap, type JourneyMap, type LaneNames } from '../../../../shared/readMap.js'
 import { readBoard, roots } from '../../../../shared/schema.js'
@@ -69,9 +70,6 @@ export function createMapStore(doc: Y.Doc, opts: MapStoreOptions = {}) {
   const session = doc.getMap('session')
   const tally = doc.getMap('tally')
 
-  const labelOf = (l: Lane, names: LaneNames) =>
-    l.name || names[l.id] || DEFAULT_LANE_NAMES[l.id as keyof typeof DEFAULT_LANE_NAMES] || l.id
-
   function readAll(): Omit<MapState, 'promotables' | 'session'> {
     const b = readBoard(doc)
     const names = laneNames()
@@ -80,7 +78,7 @@ export function createMapStore(doc: Y.Doc, opts: MapStoreOptions = {}) {
     const ratings = readRatings(doc)
     const built = buildMap({ boardTitle: b.title, frame: readFrame(doc), stages: b.stages, lanes, items: readMapItems(doc),
       emotions, ratings }, names)
-    return { map: built, lanes: lanes.map((l) => ({ ...l, label: labelOf(l, names) })), emotions, ratings }
+    return { map: built, lanes: lanes.map((l) => ({ ...l, label: laneLabel(l, names) })), emotions, ratings }
   }
 
   function readPromotables(): PromotableView[] {
@@ -96,32 +94,24 @@ export function createMapStore(doc: Y.Doc, opts: MapStoreOptions = {}) {
     )
   }
 
-  const [state, setState] = createStore<MapState>({ ...readAll(), promotables: [], session: readSession(doc) })
-
   // Promotables read every note: only worth it while someone looks at them, and not while notes are typed.
   let promotablesWatched = 0
-  const refreshPromotables = () => setState('promotables', reconcile(readPromotables(), { key: 'id' }))
+  const refreshPromotables = () => set('promotables', reconcile(readPromotables(), { key: 'id' }))
   const refreshMap = () => {
     const next = readAll()
-    batch(() => {
-      setState('map', reconcile(next.map))
-      setState('lanes', reconcile(next.lanes, { key: 'id' }))
-      setState('emotions', reconcile(next.emotions))
-      setState('ratings', reconcile(next.ratings))
-    })
+    set('map', reconcile(next.map))
+    set('lanes', reconcile(next.lanes, { key: 'id' }))
+    set('emotions', reconcile(next.emotions))
+    set('ratings', reconcile(next.ratings))
   }
-
-  const mapTypes: Y.AbstractType<any>[] = [map.frame, map.lanes, map.mapItems, map.emotions, map.ratings, board.stages, board.meta]
-  const sourceTypes: Y.AbstractType<any>[] = [board.notes, board.clusters, board.stages, tally, map.mapItems]
-  const onTransaction = (tr: Y.Transaction) => {
-    const touched = (t: Y.AbstractType<any>) => tr.changedParentTypes.has(t) || tr.changed.has(t)
-    batch(() => {
-      if (mapTypes.some(touched)) refreshMap()
-      if (promotablesWatched > 0 && sourceTypes.some(touched)) refreshPromotables()
-      if (touched(session)) setState('session', reconcile(readSession(doc)))
-    })
-  }
-  doc.on('afterTransaction', onTransaction)
+  const { state, set, dispose } = createYStore<MapState>(doc, { ...readAll(), promotables: [], session: readSession(doc) }, [
+    { types: [map.frame, map.lanes, map.mapItems, map.emotions, map.ratings, board.stages, board.meta], refresh: refreshMap },
+    {
+      types: [board.notes, board.clusters, board.stages, tally, map.mapItems],
+      refresh: () => promotablesWatched > 0 && refreshPromotables(),
+    },
+    { types: [session], refresh: (s) => s('session', reconcile(readSession(doc))) },
+  ])
   // Lane names follow the interface language.
   createComputed((first: boolean) => {
     laneNames()
@@ -215,10 +205,6 @@ export function createMapStore(doc: Y.Doc, opts: MapStoreOptions = {}) {
   function watchPromotables(): () => void {
     if (promotablesWatched++ === 0) refreshPromotables()
     return () => void promotablesWatched--
-  }
-
-  function dispose() {
-    doc.off('afterTransaction', onTransaction)
   }
 
   return { state, actions, place, itemById, ratingOpen, ratingsOf, watchPromotables, dispose }

@@ -1,6 +1,7 @@
 // The connection state in plain words, with a shape as well as a colour.
-import type { ConnectionStatus as Status } from './connection.js'
+import type { ConnectionState as Status } from './connection.js'
 import { t } from '../../i18n/i18n.js'
+import './ConnectionStatus.css'
 
 const KEYS = {
   connecting: 'status.connecting',

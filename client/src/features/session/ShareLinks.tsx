@@ -2,6 +2,7 @@
 import { Show } from 'solid-js'
 import { t } from '../../i18n/i18n.js'
 import { CopyField } from '../../ui/CopyField.js'
+import './ShareLinks.css'
 
 export function ShareLinks(props: { participantUrl: string; facilitatorUrl?: string | undefined; observerUrl?: string }) {
   return (

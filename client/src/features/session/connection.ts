@@ -11,7 +11,7 @@ import { saveLocalDrafts } from '../../lib/localDrafts.js'
 
 /** `tooLarge`: the server refused what this device wrote offline as too much to merge at once
  *  (CloseCode.firstSyncTooLarge); it is all still here, and nothing is resent until the page reconnects. */
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'notFound' | 'tooLarge'
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'notFound' | 'tooLarge'
 
 export type Connection = ReturnType<typeof connectBoard>
 
@@ -33,7 +33,7 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
   const awareness = provider.awareness
   let started = false
 
-  const [status, setStatus] = createSignal<ConnectionStatus>(navigator.onLine ? 'connecting' : 'offline')
+  const [status, setStatus] = createSignal<ConnectionState>(navigator.onLine ? 'connecting' : 'offline')
   /** True once there is a board to show: from this device's copy, or from the server. */
   const [ready, setReady] = createSignal(false)
   /** True once the server's board has been received on this connection (not only this device's copy). */

@@ -7,6 +7,8 @@ import type { Connection } from './connection.js'
 
 const RETRY_MS = 3000
 
+export type Membership = ReturnType<typeof createMembership>
+
 export function createMembership(boardId: string, conn: Connection, name: Accessor<string>, observer = false) {
   const [session, setSession] = createSignal<BoardSession | null>(savedSession(boardId, observer))
   let rejoined = false

@@ -5,7 +5,7 @@
 // notice stays on screen until the person opens the panel or dismisses it.
 import { For, Show, createEffect, createSignal } from 'solid-js'
 import type { Phase } from '../../../../shared/workshop.js'
-import { useBoard } from '../board/context.js'
+import { useBoard } from '../board/index.js'
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js'
 import { KindIcon } from '../../ui/KindIcon.js'
 import { announce } from '../../lib/announce.js'
@@ -15,6 +15,7 @@ import { useWorkshop } from './context.js'
 import type { ShownDraft } from './drafts.js'
 import { shortText } from './NoteExtras.js'
 import { ruleReason } from '../../i18n/ruleMessages.js'
+import './DraftsPanel.css'
 
 /** Why a draft is here, in plain words: from its code (shared/drafts.ts, or `reset` for the device's). */
 function draftWhy(code: string, phase: Phase, locked: boolean): string {
@@ -65,17 +66,17 @@ function DraftItem(props: { draft: ShownDraft; onDiscard: () => void }) {
   const d = () => props.draft
   const base = () => `draft-${d().source}-${d().id}`
   const stage = () => board.state.stages.find((s) => s.id === d().stageId)
-  const refusal = () => w.draftRefusal(d())
+  const refusal = () => w.drafts.refusal(d())
   const reason = () => {
     const r = refusal()
-    return r ? ruleReason(r, w.state.session.phase) : ''
+    return r ? ruleReason(r, w.store.state.session.phase) : ''
   }
   const label = () => shortText(d().text.trim()) || t('note.empty')
 
   async function copy() {
     const ok = await copyText(d().text)
     const msg = t(ok ? 'drafts.copied' : 'drafts.copyFailed')
-    w.say(msg, ok ? 'info' : 'error')
+    w.messages.say(msg, ok ? 'info' : 'error')
     announce(msg)
   }
 
@@ -92,7 +93,7 @@ function DraftItem(props: { draft: ShownDraft; onDiscard: () => void }) {
         {d().text}
       </p>
       <p class="draft-why" id={`${base()}-why`}>
-        {draftWhy(d().code, w.state.session.phase, w.state.session.locked)}
+        {draftWhy(d().code, w.store.state.session.phase, w.store.state.session.locked)}
       </p>
       <div class="draft-actions">
         <button
@@ -102,7 +103,7 @@ function DraftItem(props: { draft: ShownDraft; onDiscard: () => void }) {
           title={reason() || undefined}
           aria-label={t('drafts.post.label', { text: label() })}
           aria-describedby={reason() ? `${base()}-refusal` : undefined}
-          onClick={() => w.postDraft(d())}
+          onClick={() => w.drafts.post(d())}
         >
           {t('drafts.post')}
         </button>
@@ -132,7 +133,7 @@ export function DraftsPanel() {
   const unseen = () => w.drafts.unseen().length
   let heading: HTMLHeadingElement | undefined
   /** Why no draft can be posted now (the board takes no new notes), said once for the list. */
-  const boardRefusal = () => (w.writesPrivately() && w.privateNotes() ? null : w.createRefusal())
+  const boardRefusal = () => (w.store.writesPrivately() && w.privateNotes() ? null : w.store.createRefusal())
 
   function show() {
     setOpen(true)
@@ -188,7 +189,7 @@ export function DraftsPanel() {
             <Show when={boardRefusal()}>
               {(r) => (
                 <p class="drafts-refusal" data-testid="drafts-refusal">
-                  {ruleReason(r(), w.state.session.phase)}
+                  {ruleReason(r(), w.store.state.session.phase)}
                 </p>
               )}
             </Show>

@@ -1,6 +1,7 @@
 // Other people's notes while everyone writes privately: only how many there are, as a stack of card backs.
 import { For } from 'solid-js'
 import { t } from '../../i18n/i18n.js'
+import './FaceDownNotes.css'
 
 const SHOWN = 3
 

@@ -7,16 +7,17 @@ import { announce } from '../../lib/announce.js'
 import { t } from '../../i18n/i18n.js'
 import { useWorkshop } from './context.js'
 import { LockIcon } from '../../ui/icons.js'
+import './FacilitatorControls.css'
 
 export function FacilitatorControls() {
   const w = useWorkshop()
-  const s = () => w.state.session
+  const s = () => w.store.state.session
   const index = () => PHASES.indexOf(s().phase)
   const prev = () => PHASES[index() - 1]
   const next = () => PHASES[index() + 1]
-  const hiddenTotal = () => Object.values(w.state.hidden).reduce((a, c) => a + Object.values(c).reduce((x, n) => x + n, 0), 0)
+  const hiddenTotal = () => Object.values(w.store.state.hidden).reduce((a, c) => a + Object.values(c).reduce((x, n) => x + n, 0), 0)
 
-  const goTo = (phase: (typeof PHASES)[number]) => void w.act({ type: 'setPhase', phase })
+  const goTo = (phase: (typeof PHASES)[number]) => void w.messages.act({ type: 'setPhase', phase })
 
   const [budget, setBudget] = createSignal<number | null>(null)
   const [cap, setCap] = createSignal<number | null>(null)
@@ -25,7 +26,7 @@ export function FacilitatorControls() {
     e.preventDefault()
     const b = clamp(budget() ?? s().budget)
     const m = Math.min(b, clamp(cap() ?? s().maxPerItem))
-    if (await w.act({ type: 'setBudget', budget: b, maxPerItem: m })) {
+    if (await w.messages.act({ type: 'setBudget', budget: b, maxPerItem: m })) {
       setBudget(null)
       setCap(null)
       announce(t('vote.budgetSaved', { count: b, max: m }))
@@ -53,7 +54,7 @@ export function FacilitatorControls() {
         </Show>
       </div>
       <div class="control-group">
-        <button type="button" class="button small" aria-pressed={s().locked} onClick={() => void w.act({ type: 'setLocked', locked: !s().locked })}>
+        <button type="button" class="button small" aria-pressed={s().locked} onClick={() => void w.messages.act({ type: 'setLocked', locked: !s().locked })}>
           <LockIcon open={!s().locked} />
           {t('facilitator.lock')}
         </button>
@@ -65,14 +66,14 @@ export function FacilitatorControls() {
               checked={s().privateWriting}
               onChange={(e) => {
                 const box = e.currentTarget
-                void w.act({ type: 'setPrivateWriting', on: box.checked }).then(() => (box.checked = s().privateWriting))
+                void w.messages.act({ type: 'setPrivateWriting', on: box.checked }).then(() => (box.checked = s().privateWriting))
               }}
             />
             {t('facilitator.privateWriting')}
           </label>
         </Show>
         <Show when={s().phase === 'ideate' && s().privateWriting && !s().notesRevealed}>
-          <button type="button" class="button small primary" onClick={() => void w.act({ type: 'revealNotes' }).then((ok) => ok && announce(t('facilitator.revealed')))}>
+          <button type="button" class="button small primary" onClick={() => void w.messages.act({ type: 'revealNotes' }).then((ok) => ok && announce(t('facilitator.revealed')))}>
             {t('facilitator.revealNotes', { count: hiddenTotal() })}
           </button>
         </Show>
@@ -108,14 +109,14 @@ export function FacilitatorControls() {
       </Show>
       <Show when={s().phase === 'vote' && !s().votesRevealed}>
         <div class="control-group">
-          <button type="button" class="button small primary" onClick={() => void w.act({ type: 'revealVotes' }).then((ok) => ok && announce(t('vote.revealed')))}>
+          <button type="button" class="button small primary" onClick={() => void w.messages.act({ type: 'revealVotes' }).then((ok) => ok && announce(t('vote.revealed')))}>
             {t('vote.reveal')}
           </button>
         </div>
       </Show>
       <Show when={s().phase === 'vote' && s().votesRevealed}>
         <div class="control-group">
-          <button type="button" class="button small" onClick={() => void w.act({ type: 'reopenVoting' }).then((ok) => ok && announce(t('vote.reopened')))}>
+          <button type="button" class="button small" onClick={() => void w.messages.act({ type: 'reopenVoting' }).then((ok) => ok && announce(t('vote.reopened')))}>
             {t('vote.reopen')}
           </button>
         </div>

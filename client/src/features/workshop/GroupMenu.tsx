@@ -1,12 +1,13 @@
 // The keyboard way to cluster: from a note's "Group with…" button (or G on a focused note), pick a
 // cluster to join or a lone note to start a cluster with, or take the note out of its cluster.
 import { For, Show, createMemo } from 'solid-js'
-import { useBoard } from '../board/context.js'
+import { useBoard } from '../board/index.js'
 import { Modal } from '../../ui/Modal.js'
 import { announce } from '../../lib/announce.js'
 import { t } from '../../i18n/i18n.js'
 import { useWorkshop } from './context.js'
 import { shortText } from './NoteExtras.js'
+import './GroupMenu.css'
 
 interface Choice {
   key: string
@@ -20,7 +21,7 @@ export function GroupMenu(props: { noteId: string }) {
   const note = () => board.state.notes[props.noteId]
   const close = () => {
     const id = props.noteId // read before the menu closes: afterwards it is gone
-    w.setGrouping(null)
+    w.clustering.setGrouping(null)
     queueMicrotask(() => document.getElementById(`note-${id}`)?.focus())
   }
   const choose = (run: () => void) => {
@@ -40,16 +41,16 @@ export function GroupMenu(props: { noteId: string }) {
         const seen = new Set<string>()
         for (const id of ids) {
           const c = board.state.notes[id]?.clusterId
-          if (!c || seen.has(c) || c === own.clusterId || !w.state.clusters[c]) continue
+          if (!c || seen.has(c) || c === own.clusterId || !w.store.state.clusters[c]) continue
           seen.add(c)
-          const name = shortText(w.clusterName(c))
-          choices.push({ key: `c:${c}`, label: t('cluster.menu.into', { name }), run: () => w.groupNote(props.noteId, { clusterId: c }) })
+          const name = shortText(w.clustering.name(c))
+          choices.push({ key: `c:${c}`, label: t('cluster.menu.into', { name }), run: () => w.clustering.group(props.noteId, { clusterId: c }) })
         }
         for (const id of ids) {
           const n = board.state.notes[id]
           if (!n || id === props.noteId || n.clusterId) continue
           const text = shortText(n.text.trim()) || t('note.empty')
-          choices.push({ key: `n:${id}`, label: t('cluster.menu.with', { text }), run: () => w.groupNote(props.noteId, { noteId: id }) })
+          choices.push({ key: `n:${id}`, label: t('cluster.menu.with', { text }), run: () => w.clustering.group(props.noteId, { noteId: id }) })
         }
         return { stage, choices }
       })
@@ -59,8 +60,8 @@ export function GroupMenu(props: { noteId: string }) {
   function takeOut() {
     const c = note()?.clusterId
     if (!c) return
-    const name = w.clusterName(c)
-    w.clusters.takeOut(props.noteId)
+    const name = w.clustering.name(c)
+    w.clustering.takeOut(props.noteId)
     announce(t('cluster.takenOut', { name }))
   }
 
@@ -73,7 +74,7 @@ export function GroupMenu(props: { noteId: string }) {
       <Show when={note()?.clusterId}>
         {(c) => (
           <button type="button" class="button group-choice" onClick={() => choose(takeOut)}>
-            {t('cluster.menu.takeOut', { name: shortText(w.clusterName(c())) })}
+            {t('cluster.menu.takeOut', { name: shortText(w.clustering.name(c())) })}
           </button>
         )}
       </Show>

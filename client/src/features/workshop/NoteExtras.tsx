@@ -1,31 +1,40 @@
 // The workshop's part of a note card: "only you see this" while writing privately, the button that opens
 // the "Group with…" menu while clustering (in the note's head), and the votes of a note that stands alone.
 import { Show } from 'solid-js'
-import { useBoard } from '../board/context.js'
+import { useBoard } from '../board/index.js'
 import { t } from '../../i18n/i18n.js'
 import { useWorkshop } from './context.js'
 import { GroupIcon } from '../../ui/icons.js'
 import { VoteControl } from './VoteControl.js'
+import './NoteExtras.css'
 
 const LABEL_LENGTH = 60
 
-export const shortText = (text: string) => (text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text)
+/** The text, or its start up to a word's end and "…" when it is longer than a label should be. */
+export const shortText = (text: string) => {
+  if (text.length <= LABEL_LENGTH) return text
+  const start = text.slice(0, LABEL_LENGTH - 1)
+  if (/\s/.test(text[LABEL_LENGTH - 1]!)) return `${start.trimEnd()}…`
+  const end = start.search(/\s+\S*$/) // before the word the limit cuts, unless that leaves too little
+  return `${end > LABEL_LENGTH / 2 ? start.slice(0, end) : start}…`
+}
 
 export function GroupButton(props: { id: string }) {
   const { board } = useBoard()
   const w = useWorkshop()
   const label = () => t('cluster.groupWith.label', { text: shortText(board.state.notes[props.id]?.text.trim() ?? '') || t('note.empty') })
   return (
-    <Show when={!w.isPrivateNote(props.id) && w.mayCluster()}>
+    <Show when={!w.isPrivateNote(props.id) && w.store.mayCluster()}>
       <button
         type="button"
         class="icon-button group-button"
         aria-haspopup="dialog"
         aria-label={label()}
         title={t('cluster.groupWith')}
-        onClick={() => w.setGrouping(props.id)}
+        onClick={() => w.clustering.setGrouping(props.id)}
       >
         <GroupIcon />
+        <span class="group-button-text" aria-hidden="true">{t('cluster.groupWith.short')}</span>
       </button>
     </Show>
   )

@@ -1,11 +1,12 @@
 // Who is on the board: a few coloured initials in the bar, everyone in the list that opens from it.
 import { For, Show, onCleanup } from 'solid-js'
 import { countOf } from '../../../../shared/workshop.js'
-import { useBoard } from '../board/context.js'
+import { useBoard } from '../board/index.js'
 import { t } from '../../i18n/i18n.js'
-import type { Peer } from './presenceStore.js'
-import { useWorkshop } from '../workshop/context.js'
-import { PersonTools } from '../workshop/PersonTools.js'
+import type { Peer } from '../presence/index.js'
+import { useWorkshop } from './context.js'
+import { PersonTools } from './PersonTools.js'
+import './PeopleList.css'
 
 const AVATARS = 5
 
@@ -15,7 +16,7 @@ export function PeopleList() {
   const { presence } = useBoard()
   const workshop = useWorkshop()
   // After a hand-over the board's people know the new roles before anyone's presence is stamped again.
-  const role = (p: Peer) => workshop.state.people[p.user.id]?.role ?? p.user.role
+  const role = (p: Peer) => workshop.store.state.people[p.user.id]?.role ?? p.user.role
   const name = (p: Peer) => p.user.name || t('people.anonymous')
   let details!: HTMLDetailsElement
   // Like a menu: a click elsewhere or Escape closes the list.
@@ -56,8 +57,8 @@ export function PeopleList() {
                 <Show when={role(p) === 'facilitator'}>
                   <span class="role-tag">{t('role.facilitator')}</span>
                 </Show>
-                <Show when={workshop.isFacilitator() && countOf(workshop.state.kept, p.user.id) > 0}>
-                  <span class="kept-tag" data-testid="kept-count">{t('people.kept', { count: countOf(workshop.state.kept, p.user.id) })}</span>
+                <Show when={workshop.store.isFacilitator() && countOf(workshop.store.state.kept, p.user.id) > 0}>
+                  <span class="kept-tag" data-testid="kept-count">{t('people.kept', { count: countOf(workshop.store.state.kept, p.user.id) })}</span>
                 </Show>
                 <Show when={!p.self}>
                   <PersonTools personId={p.user.id} name={name(p)} />

@@ -6,20 +6,21 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.js'
 import { announce } from '../../lib/announce.js'
 import { t } from '../../i18n/i18n.js'
 import { useWorkshop } from './context.js'
+import './PersonTools.css'
 
 export function PersonTools(props: { personId: string; name: string }) {
   const w = useWorkshop()
   const [asking, setAsking] = createSignal<'handOver' | 'remove' | null>(null)
-  const person = () => w.state.people[props.personId]
-  const shown = () => w.isFacilitator() && person()?.role === 'participant' && !person()?.removed
+  const person = () => w.store.state.people[props.personId]
+  const shown = () => w.store.isFacilitator() && person()?.role === 'participant' && !person()?.removed
 
   async function confirm() {
     const what = asking()
     setAsking(null)
-    if (what === 'handOver' && (await w.act({ type: 'handOver', participantId: props.personId }))) {
+    if (what === 'handOver' && (await w.messages.act({ type: 'handOver', participantId: props.personId }))) {
       announce(t('person.handedOver', { name: props.name }))
     }
-    if (what === 'remove' && (await w.act({ type: 'removeParticipant', participantId: props.personId }))) {
+    if (what === 'remove' && (await w.messages.act({ type: 'removeParticipant', participantId: props.personId }))) {
       announce(t('person.removed', { name: props.name }))
     }
   }

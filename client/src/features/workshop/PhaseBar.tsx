@@ -7,21 +7,23 @@ import type { MessageKey } from '../../i18n/en.js'
 import { t } from '../../i18n/i18n.js'
 import { useWorkshop } from './context.js'
 import { FacilitatorControls } from './FacilitatorControls.js'
+import { PhaseNews } from './PhaseNews.js'
 import { Timer } from './Timer.js'
+import './PhaseBar.css'
 
 export function PhaseBar() {
   const w = useWorkshop()
-  const s = () => w.state.session
+  const s = () => w.store.state.session
   const current = () => PHASES.indexOf(s().phase)
   // Everyone hears the workshop move on, not only the facilitator who moved it.
   createEffect(on(() => s().phase, (p) => announce(t('phase.now', { phase: t(`phase.${p}`) })), { defer: true }))
 
   const hint = (): string => {
     const p = s().phase
-    if (w.role() === 'observer') return t('phase.hint.observer', { phase: t(`phase.${p}`) })
+    if (w.store.role() === 'observer') return t('phase.hint.observer', { phase: t(`phase.${p}`) })
     if (s().locked) return t('phase.hint.locked')
-    if (p === 'ideate' && w.writesPrivately()) return t(w.isFacilitator() ? 'phase.hint.ideate.private.facilitator' : 'phase.hint.ideate.private')
-    if (w.isFacilitator() && (p === 'setup' || p === 'vote')) return t(`phase.hint.${p}.facilitator`)
+    if (p === 'ideate' && w.store.writesPrivately()) return t(w.store.isFacilitator() ? 'phase.hint.ideate.private.facilitator' : 'phase.hint.ideate.private')
+    if (w.store.isFacilitator() && (p === 'setup' || p === 'vote')) return t(`phase.hint.${p}.facilitator`)
     return t(`phase.hint.${p}` as MessageKey, { budget: s().budget, max: s().maxPerItem })
   }
 
@@ -50,6 +52,7 @@ export function PhaseBar() {
             )}
           </For>
         </ol>
+        <PhaseNews />
         <Timer />
       </div>
       <div class="phase-row">
@@ -57,24 +60,24 @@ export function PhaseBar() {
           <Show when={s().locked}>
             <span class="badge locked-badge">{t('phase.locked')}</span>
           </Show>
-          <Show when={w.writesPrivately()}>
+          <Show when={w.store.writesPrivately()}>
             <span class="badge private-badge">{t('phase.private')}</span>
           </Show>
           <span>{hint()}</span>
         </p>
-        <Show when={w.mayVote()}>
+        <Show when={w.store.mayVote()}>
           <p class="votes-left" data-testid="votes-left" aria-live="polite">
             <span class="votes-left-dots" aria-hidden="true">
               <For each={Array.from({ length: s().budget })}>
-                {(_, i) => <span class="dot" classList={{ spent: i() < votesUsed(w.state.ballot) }} />}
+                {(_, i) => <span class="dot" classList={{ spent: i() < votesUsed(w.store.state.ballot) }} />}
               </For>
             </span>
-            {t('vote.left', { count: w.votesLeft(), budget: s().budget })}
+            {t('vote.left', { count: w.store.votesLeft(), budget: s().budget })}
             <span class="hint"> {t('vote.cap', { count: s().maxPerItem })}</span>
           </p>
         </Show>
       </div>
-      <Show when={w.isFacilitator()}>
+      <Show when={w.store.isFacilitator()}>
         <FacilitatorControls />
       </Show>
     </section>

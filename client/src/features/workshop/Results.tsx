@@ -1,15 +1,15 @@
 // The result of dot voting once the facilitator reveals it: the clusters and notes that received votes,
 // ranked; every screen computes the same list from the same board and tally.
-import { For, Show, createMemo } from 'solid-js'
-import { useBoard } from '../board/context.js'
+import { For, Show } from 'solid-js'
+import { useBoard } from '../board/index.js'
 import { t } from '../../i18n/i18n.js'
 import { useWorkshop } from './context.js'
-import { boardStateOf, rankedResults } from './results.js'
+import './Results.css'
 
 export function Results() {
   const { board } = useBoard()
   const w = useWorkshop()
-  const ranked = createMemo(() => rankedResults(boardStateOf(board.state, w.state.clusters), w.state.tally))
+  const ranked = () => w.store.state.ranked
   const stageName = (id: string) => board.state.stages.find((s) => s.id === id)?.name ?? ''
 
   return (
@@ -20,11 +20,12 @@ export function Results() {
           <For each={ranked()}>
             {(item) => (
               <li class="result" data-item-id={item.id}>
-                <span class="result-title" dir="auto">
-                  {item.title || t('note.empty')}
+                {/* <bdi> rather than dir on the span: the gap after each part stays on the reader's side. */}
+                <span class="result-title">
+                  <bdi>{item.title || t('note.empty')}</bdi>
                 </span>
-                <span class="result-stage" dir="auto">
-                  {stageName(item.stageId)}
+                <span class="result-stage">
+                  <bdi>{stageName(item.stageId)}</bdi>
                 </span>
                 <span class="result-votes">{t('vote.tally', { count: item.votes })}</span>
               </li>

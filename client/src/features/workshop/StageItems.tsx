@@ -2,8 +2,7 @@
 // person's private notes ("only you see this") and everyone else's as face-down cards.
 import { For, Show, createMemo } from 'solid-js'
 import { byOrder } from '../../../../shared/schema.js'
-import { BoardContext, useBoard } from '../board/context.js'
-import { NoteCard } from '../board/NoteCard.js'
+import { BoardContext, NoteCard, useBoard } from '../board/index.js'
 import { ClusterCard } from './ClusterCard.js'
 import { useWorkshop } from './context.js'
 import { FaceDownNotes } from './FaceDownNotes.js'
@@ -16,16 +15,16 @@ export function StageItems(props: { stageId: string }) {
     const lone: string[] = []
     for (const id of ctx.board.state.stageNotes[props.stageId] ?? []) {
       const c = ctx.board.state.notes[id]?.clusterId
-      if (c && w.state.clusters[c]) (members[c] ??= []).push(id)
+      if (c && w.store.state.clusters[c]) (members[c] ??= []).push(id)
       else lone.push(id)
     }
-    const clusters = Object.keys(members).map((id) => w.state.clusters[id]!).sort(byOrder)
+    const clusters = Object.keys(members).map((id) => w.store.state.clusters[id]!).sort(byOrder)
     return { clusters, members, lone }
   })
   // A revealed note is briefly in both documents; the board's copy wins.
   const privateIds = () =>
     (w.privateNotes()?.state.stageNotes[props.stageId] ?? []).filter((id) => !ctx.board.state.notes[id])
-  const faceDown = () => w.hiddenCounts()[props.stageId] ?? 0
+  const faceDown = () => w.store.hiddenCounts()[props.stageId] ?? 0
 
   return (
     <>

@@ -11,13 +11,14 @@ import { chime, primeOnGesture } from './chime.js'
 import { formatClock } from './clockFormat.js'
 import { useWorkshop } from './context.js'
 import { BellIcon } from '../../ui/icons.js'
+import './Timer.css'
 
 const TICK_MS = 250
 const MAX_MINUTES = LIMITS.maxTimerMs / 60_000
 
 export function Timer() {
   const w = useWorkshop()
-  const timer = () => w.state.session.timer
+  const timer = () => w.store.state.session.timer
   const [now, setNow] = createSignal(w.clock.now())
   const running = () => timer().endsAt !== null
   createEffect(() => {
@@ -46,7 +47,7 @@ export function Timer() {
 
   const [minutes, setMinutes] = createSignal(5)
   const run = (command: 'start' | 'pause' | 'resume' | 'extend' | 'clear', ms?: number) =>
-    void w.act({ type: 'timer', command, ...(ms !== undefined ? { ms } : {}) })
+    void w.messages.act({ type: 'timer', command, ...(ms !== undefined ? { ms } : {}) })
   function start(e: Event) {
     e.preventDefault()
     const m = Math.min(MAX_MINUTES, Math.max(1, Math.round(minutes())))
@@ -91,7 +92,7 @@ export function Timer() {
           <BellIcon off={!sound()} />
         </button>
       </Show>
-      <Show when={w.isFacilitator()}>
+      <Show when={w.store.isFacilitator()}>
         <div class="timer-tools" role="group" aria-label={t('timer.tools')}>
           <Show
             when={left() !== null}

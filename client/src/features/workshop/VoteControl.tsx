@@ -4,21 +4,22 @@ import { For, Show } from 'solid-js'
 import { countOf } from '../../../../shared/workshop.js'
 import { t } from '../../i18n/i18n.js'
 import { useWorkshop } from './context.js'
+import './VoteControl.css'
 
 export function VoteControl(props: { itemId: string; name: string }) {
   const w = useWorkshop()
-  const mine = () => w.myVotes(props.itemId)
-  const phase = () => w.state.session.phase
+  const mine = () => w.store.myVotes(props.itemId)
+  const phase = () => w.store.state.session.phase
   const shown = () => phase() === 'vote' || phase() === 'map' || phase() === 'done'
-  const canAdd = () => w.checkVote(props.itemId, 1).ok
-  const total = () => countOf(w.state.tally, props.itemId)
+  const canAdd = () => w.store.checkVote(props.itemId, 1).ok
+  const total = () => countOf(w.store.state.tally, props.itemId)
   // After the reveal only items that received votes carry a total: a board full of zeros says nothing.
-  const showTotal = () => w.state.session.votesRevealed && total() > 0
+  const showTotal = () => w.store.state.session.votesRevealed && total() > 0
 
   return (
-    <Show when={shown() && (w.mayVote() || mine() > 0 || showTotal())}>
+    <Show when={shown() && (w.store.mayVote() || mine() > 0 || showTotal())}>
       <div class="vote-row" role="group" aria-label={t('vote.group', { name: props.name })} data-item-id={props.itemId}>
-        <Show when={w.mayVote()}>
+        <Show when={w.store.mayVote()}>
           <button
             type="button"
             class="vote-button vote-less"
@@ -32,7 +33,7 @@ export function VoteControl(props: { itemId: string; name: string }) {
         <span class="my-votes" aria-label={t('vote.mine', { count: mine() })} title={t('vote.mine', { count: mine() })}>
           <For each={Array.from({ length: mine() })}>{() => <span class="dot" aria-hidden="true" />}</For>
         </span>
-        <Show when={w.mayVote()}>
+        <Show when={w.store.mayVote()}>
           <button
             type="button"
             class="vote-button vote-more"

@@ -7,7 +7,7 @@ import { DraftsPanel } from './DraftsPanel.js'
 import { GroupMenu } from './GroupMenu.js'
 import { PhaseBar } from './PhaseBar.js'
 import { Results } from './Results.js'
-import './workshop.css'
+import './WorkshopPanel.css'
 
 export function WorkshopPanel() {
   const w = useWorkshop()
@@ -15,7 +15,7 @@ export function WorkshopPanel() {
     <div class="workshop-panel">
       <PhaseBar />
       <div class="workshop-message" role="alert" data-testid="workshop-message">
-        <Show when={w.message()}>
+        <Show when={w.messages.message()}>
           {(m) => (
             <p class="message" classList={{ error: m().tone === 'error' }}>
               <span>{m().text}</span>
@@ -24,10 +24,10 @@ export function WorkshopPanel() {
         </Show>
       </div>
       <DraftsPanel />
-      <Show when={w.state.session.votesRevealed}>
+      <Show when={w.store.state.session.votesRevealed}>
         <Results />
       </Show>
-      <Show when={w.grouping()}>{(id) => <GroupMenu noteId={id()} />}</Show>
+      <Show when={w.clustering.grouping()}>{(id) => <GroupMenu noteId={id()} />}</Show>
     </div>
   )
 }

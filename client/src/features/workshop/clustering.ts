@@ -1,9 +1,12 @@
-// Grouping notes into clusters, by drag and drop or from a note's "Group with…" menu. Every write goes
-// through shared/clusters.ts, and only while this person may cluster (the server would refuse otherwise).
+// Grouping notes into clusters, by drag and drop or from a note's "Group with…" menu, and moving clusters.
+// Every write to a note goes through shared/clusters.ts, and only while this person may cluster (the server
+// would refuse otherwise).
 import { nanoid } from 'nanoid'
 import type * as Y from 'yjs'
 import { addToCluster, createCluster, removeFromCluster, renameCluster, ungroup } from '../../../../shared/clusters.js'
-import type { GroupTarget } from '../board/noteDrag.js'
+import { keyAt } from '../../../../shared/order.js'
+import { readBoard, roots } from '../../../../shared/schema.js'
+import type { GroupTarget } from '../board/index.js'
 
 export type ClusterActions = ReturnType<typeof createClusterActions>
 
@@ -25,6 +28,26 @@ export function createClusterActions(doc: Y.Doc, mayCluster: () => boolean, newI
     },
     ungroup(clusterId: string) {
       if (mayCluster()) ungroup(doc, clusterId)
+    },
+    /** Moves a cluster to `index` among the clusters of `stageId` (its notes go with it to another stage).
+     *  Returns where it is now, or undefined when it did not move (no such cluster, or already there). */
+    move(clusterId: string, stageId: string, index: number): { index: number; count: number } | undefined {
+      const cluster = roots(doc).clusters.get(clusterId)
+      if (!mayCluster() || !cluster) return undefined
+      const board = readBoard(doc)
+      const inStage = () => readBoard(doc).clusters.filter((c) => c.stageId === stageId)
+      const others = board.clusters.filter((c) => c.stageId === stageId && c.id !== clusterId)
+      const from = board.clusters.filter((c) => c.stageId === stageId).findIndex((c) => c.id === clusterId)
+      if (from >= 0 && from === Math.max(0, Math.min(index, others.length))) return undefined
+      doc.transact(() => {
+        // A cluster and its notes share a stage: the cluster's record moves, then each note joins it again,
+        // which puts the note in the cluster's stage (its order among the notes is kept).
+        if (cluster.get('stageId') !== stageId) cluster.set('stageId', stageId)
+        cluster.set('order', keyAt(others, index))
+        for (const n of board.notes) if (n.clusterId === clusterId && n.stageId !== stageId) addToCluster(doc, n.id, clusterId)
+      })
+      const now = inStage()
+      return { index: now.findIndex((c) => c.id === clusterId), count: now.length }
     },
   }
 }

@@ -2,22 +2,19 @@
 // (notes and ballot) once they have a token, the server clock, the actions over HTTP with their refusals
 // turned into messages, and what happens when the facilitator removes this person.
 import { createEffect, createMemo, createSignal, onCleanup, untrack } from 'solid-js'
+import { clusterTitle } from '../../../../shared/clusters.js'
 import { byOrder } from '../../../../shared/schema.js'
 import type { Action, Role } from '../../../../shared/workshop.js'
-import type { Connection } from '../session/connection.js'
-import type { createMembership } from '../session/membership.js'
-import type { GroupTarget, NoteDragOptions } from '../board/noteDrag.js'
+import { type Connection, connectPrivate, createServerClock, type Membership } from '../session/index.js'
+import { type BoardRules, type BoardStore, createBoardStore, type GroupTarget, type NoteDragOptions } from '../board/index.js'
+import { ruleReason } from '../../i18n/ruleMessages.js'
 import { announce } from '../../lib/announce.js'
 import { ApiCallError } from '../../lib/api.js'
 import { load, save } from '../../lib/storage.js'
 import { t } from '../../i18n/i18n.js'
-import type { BoardStore } from '../board/boardStore.js'
 import { postAction, refusalMessage } from './actions.js'
 import { createClusterActions, groupTargetAt } from './clustering.js'
 import { createDrafts, type ShownDraft } from './drafts.js'
-import { connectPrivate } from '../session/privateConnection.js'
-import { createPrivateNotesStore } from './privateNotes.js'
-import { createServerClock } from '../session/serverClock.js'
 import { createWorkshopStore } from './workshopStore.js'
 
 export type Workshop = ReturnType<typeof createWorkshop>
@@ -25,7 +22,7 @@ export type Workshop = ReturnType<typeof createWorkshop>
 export interface WorkshopDeps {
   boardId: string
   conn: Connection
-  membership: ReturnType<typeof createMembership>
+  membership: Membership
   board: BoardStore
   me: () => string
   /** Opened with the view-only link. */
@@ -55,7 +52,7 @@ export function createWorkshop(d: WorkshopDeps) {
     const [personId, token] = key.split(' ') as [string, string]
     return untrack(() => {
       const conn = connectPrivate(d.boardId, personId, token)
-      const notes = createPrivateNotesStore(conn.doc, d.board, () => personId)
+      const notes = createBoardStore(conn.doc, personId, { stagesOf: d.board })
       const unbind = store.bindPrivate(conn.doc)
       onCleanup(() => {
         unbind()
@@ -167,10 +164,9 @@ export function createWorkshop(d: WorkshopDeps) {
 
   /** A cluster's name, or its first note's text while it has none. */
   function clusterName(clusterId: string): string {
-    const named = store.state.clusters[clusterId]?.name.trim()
-    if (named) return named
-    const first = Object.values(d.board.state.notes).filter((n) => n.clusterId === clusterId).sort(byOrder)[0]
-    return first?.text.trim() ?? ''
+    const cluster = store.state.clusters[clusterId]
+    const notes = Object.values(d.board.state.notes).filter((n) => n.clusterId === clusterId).sort(byOrder)
+    return cluster ? clusterTitle(cluster, notes) : ''
   }
 
   /** Groups a note with a note or into a cluster, and says what happened. */
@@ -185,6 +181,14 @@ export function createWorkshop(d: WorkshopDeps) {
     )
     queueMicrotask(() => document.getElementById(`note-${noteId}`)?.focus())
     return true
+  }
+
+  /** Moves a cluster, its notes with it, to `index` among the clusters of a stage, and says where it went. */
+  function moveCluster(clusterId: string, stageId: string, index: number): boolean {
+    const to = clusters.move(clusterId, stageId, index)
+    const stage = d.board.state.stages.find((s) => s.id === stageId)?.name ?? ''
+    announce(to ? t('cluster.moved', { name: clusterName(clusterId), stage, position: to.index + 1, count: to.count }) : t('cluster.notMoved'))
+    return !!to
   }
 
   /** The store in which a dropped note moves, or none when it may not move now. Dropped away from its
@@ -203,6 +207,8 @@ export function createWorkshop(d: WorkshopDeps) {
         : !store.noteRefusal(d.board.state.notes[id]?.authorId ?? '', 'stageId'),
     groupTargetAt: (x, y, id) => (store.mayCluster() && !isPrivateNote(id) ? groupTargetAt(x, y, id) : undefined),
     onGroup: (id, target) => void groupNote(id, target),
+    canDragCluster: () => store.mayCluster(),
+    onMoveCluster: (id, to) => void moveCluster(id, to.stageId, to.index),
   }
 
   /** May this person add notes now (and where do they go)? */
@@ -215,30 +221,60 @@ export function createWorkshop(d: WorkshopDeps) {
   /** The store new notes go to: the private one while writing privately. */
   const noteTarget = () => (store.writesPrivately() ? privateNotes() : undefined) ?? d.board
 
+  /** The note as the rule table sees it: its author, and whether it is in this person's private document. */
+  const noteOf = (id: string) => {
+    const isPrivate = isPrivateNote(id)
+    const note = (isPrivate ? privateNotes()?.state.notes[id] : d.board.state.notes[id])
+    return { author: note?.authorId ?? '', isPrivate }
+  }
+  /** What the board asks of the workshop (features/board/context.ts). */
+  const boardRules: BoardRules = {
+    noteRefusal(id, field) {
+      const n = noteOf(id)
+      return store.noteRefusal(n.author, field, n.isPrivate)
+    },
+    deleteRefusal(id) {
+      const n = noteOf(id)
+      return store.deleteRefusal(n.author, n.isPrivate)
+    },
+    reason: (r, what) => ruleReason(r, store.state.session.phase, what),
+    isPrivate: isPrivateNote,
+    mayCompose,
+    writesPrivately: store.writesPrivately,
+    noteTarget,
+    storeForMove,
+    get drag() {
+      return dragOptions
+    },
+    moreNotes: (stageId) => ({
+      private: (privateNotes()?.state.stageNotes[stageId] ?? []).filter((id) => !d.board.state.notes[id]).length,
+      faceDown: store.hiddenCounts()[stageId] ?? 0,
+    }),
+    onNoteKey(id, e) {
+      if (e.key.toLowerCase() !== 'g' || e.altKey || e.ctrlKey || e.metaKey) return false
+      if (!store.mayCluster() || isPrivateNote(id)) return false
+      setGrouping(id)
+      return true
+    },
+  }
+
+  // Named parts rather than one flat object: a component takes the part it needs.
   return {
-    ...store,
+    /** The session, the people, and what this person may do now (workshopStore). */
     store,
+    /** True once the server's board has arrived on this connection (until it drops). */
+    synced: d.conn.synced,
     clock,
+    observer: d.observer,
     privateNotes,
     isPrivateNote,
-    mayCompose,
-    noteTarget,
-    drafts,
-    draftRefusal,
-    postDraft,
-    removed,
-    onUnauthorized,
-    act,
+    /** What the board asks of the workshop. */
+    boardRules,
+    /** The message line, and actions that may be refused. */
+    messages: { message, say, act },
     vote,
-    message,
-    say,
-    clusters,
-    clusterName,
-    groupNote,
-    storeForMove,
-    dragOptions,
-    grouping,
-    setGrouping,
-    observer: d.observer,
+    clustering: { ...clusters, name: clusterName, group: groupNote, move: moveCluster, grouping, setGrouping },
+    drafts: { ...drafts, refusal: draftRefusal, post: postDraft },
+    removal: { removed, onUnauthorized },
   }
 }

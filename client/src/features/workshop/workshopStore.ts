@@ -1,15 +1,20 @@
-// The workshop as Solid state, bridged one way from the server-written roots of the board (session,
-// people, face-down counts, tally), the board's clusters, and this person's ballot in their private
-// document. Nothing here writes the session: the facilitator's actions go to the server over HTTP.
+// The workshop as Solid state, bridged one way (lib/yStore) from the server-written roots of the board
+// (session, people, face-down counts, kept drafts, tally), the board's clusters, and this person's ballot
+// in their private document. Nothing here writes the session: the facilitator's actions go to the server
+// over HTTP.
 import { createMemo } from 'solid-js'
-import { createStore, reconcile } from 'solid-js/store'
+import { reconcile } from 'solid-js/store'
 import type * as Y from 'yjs'
-import { readCluster, roots, type Cluster } from '../../../../shared/schema.js'
+import { rankedResults, type RankedItem } from '../../../../shared/mapItems.js'
+import { readBoard, roots, type Cluster } from '../../../../shared/schema.js'
 import { noteFieldRefusal, recordRefusal, type Refusal, type Writer } from '../../../../shared/rules.js'
-import { readBallot, readSession, readTally } from '../../../../shared/sessionDoc.js'
+import {
+  readBallot, readHidden, readKept, readPeopleById, readSession, readTally, sumHidden,
+} from '../../../../shared/sessionDoc.js'
 import {
   castVote, countOf, votesUsed, writesArePrivate, type Ballot, type Person, type Role, type Session,
 } from '../../../../shared/workshop.js'
+import { createYStore } from '../../lib/yStore.js'
 
 export interface WorkshopView {
   session: Session
@@ -23,60 +28,55 @@ export interface WorkshopView {
   /** This person's own votes (from their private document). */
   ballot: Ballot
   clusters: Record<string, Cluster>
+  /** The vote's result once revealed (shared/mapItems), the same list on every screen; empty before. */
+  ranked: RankedItem[]
 }
 
 export type WorkshopStore = ReturnType<typeof createWorkshopStore>
 
-const plain = <T>(m: Y.Map<T>): Record<string, T> => Object.fromEntries(m.entries())
+// Reads every note only once votes are revealed (the tally is empty before), so typing costs nothing here.
+const readRanked = (doc: Y.Doc): RankedItem[] => (doc.getMap('tally').size ? rankedResults(readBoard(doc), readTally(doc)) : [])
 
-function readClusters(doc: Y.Doc): Record<string, Cluster> {
-  return Object.fromEntries([...roots(doc).clusters.values()].map((m) => [String(m.get('id')), readCluster(m)]))
-}
+const readClusters = (doc: Y.Doc): Record<string, Cluster> => Object.fromEntries(readBoard(doc).clusters.map((c) => [c.id, c]))
 
 /**
  * `me` is this person's id; `joinedRole` the role the server granted on joining, used until the board's
  * `people` says otherwise (a hand-over changes it there).
  */
 export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: () => Role) {
-  const session = doc.getMap<unknown>('session')
-  const people = doc.getMap<Person>('people')
-  const hidden = doc.getMap<Record<string, number>>('hidden')
-  const kept = doc.getMap<number>('kept')
-  const tally = doc.getMap<number>('tally')
-  const { clusters } = roots(doc)
-
-  const [state, setState] = createStore<WorkshopView>({
-    session: readSession(doc),
-    people: plain(people),
-    hidden: plain(hidden),
-    kept: plain(kept),
-    tally: readTally(doc),
-    ballot: {},
-    clusters: readClusters(doc),
-  })
-
-  const onSession = () => setState('session', reconcile(readSession(doc)))
-  const onPeople = () => setState('people', reconcile(plain(people)))
-  const onHidden = () => setState('hidden', reconcile(plain(hidden)))
-  const onKept = () => setState('kept', reconcile(plain(kept)))
-  const onTally = () => setState('tally', reconcile(readTally(doc)))
-  const onClusters = () => setState('clusters', reconcile(readClusters(doc)))
-  session.observe(onSession)
-  people.observe(onPeople)
-  hidden.observe(onHidden)
-  kept.observe(onKept)
-  tally.observe(onTally)
-  clusters.observeDeep(onClusters)
+  const root = (name: string) => doc.getMap<unknown>(name)
+  const { state, set, dispose } = createYStore<WorkshopView>(
+    doc,
+    {
+      session: readSession(doc),
+      people: readPeopleById(doc),
+      hidden: readHidden(doc),
+      kept: readKept(doc),
+      tally: readTally(doc),
+      ballot: {},
+      clusters: readClusters(doc),
+      ranked: readRanked(doc),
+    },
+    [
+      { types: [root('session')], refresh: (s) => s('session', reconcile(readSession(doc))) },
+      { types: [root('people')], refresh: (s) => s('people', reconcile(readPeopleById(doc))) },
+      { types: [root('hidden')], refresh: (s) => s('hidden', reconcile(readHidden(doc))) },
+      { types: [root('kept')], refresh: (s) => s('kept', reconcile(readKept(doc))) },
+      { types: [root('tally')], refresh: (s) => s('tally', reconcile(readTally(doc))) },
+      { types: [roots(doc).clusters], refresh: (s) => s('clusters', reconcile(readClusters(doc))) },
+      { types: [root('tally'), ...Object.values(roots(doc))], refresh: (s) => s('ranked', reconcile(readRanked(doc), { key: 'id' })) },
+    ],
+  )
 
   /** Follows a private document's ballot until the returned function is called. */
   function bindPrivate(privateDoc: Y.Doc): () => void {
-    const ballot = privateDoc.getMap<number>('ballot')
-    const onBallot = () => setState('ballot', reconcile(readBallot(privateDoc)))
-    ballot.observe(onBallot)
-    onBallot()
+    set('ballot', readBallot(privateDoc))
+    const ballot = createYStore(privateDoc, {}, [
+      { types: [privateDoc.getMap('ballot')], refresh: () => set('ballot', reconcile(readBallot(privateDoc))) },
+    ])
     return () => {
-      ballot.unobserve(onBallot)
-      setState('ballot', reconcile({}))
+      ballot.dispose()
+      set('ballot', reconcile({}))
     }
   }
 
@@ -104,30 +104,13 @@ export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: ()
   const mayVote = () => role() !== 'observer' && state.session.phase === 'vote' && !state.session.locked
 
   /** Face-down notes per stage from everyone else (this person's own are shown in full). */
-  const hiddenCounts = createMemo(() => {
-    const out: Record<string, number> = {}
-    const self = me()
-    for (const [pid, counts] of Object.entries(state.hidden)) {
-      if (pid === self) continue
-      for (const [stageId, n] of Object.entries(counts)) out[stageId] = (out[stageId] ?? 0) + n
-    }
-    return out
-  })
+  const hiddenCounts = createMemo(() => sumHidden(state.hidden, me()))
 
   const votesLeft = () => Math.max(0, state.session.budget - votesUsed(state.ballot))
   const myVotes = (itemId: string) => countOf(state.ballot, itemId)
   /** What the server would answer to this vote, so the interface can say why before asking. */
   const checkVote = (itemId: string, delta: 1 | -1, itemExists = true) =>
     castVote(state.session, state.ballot, itemId, delta, itemExists)
-
-  function dispose() {
-    session.unobserve(onSession)
-    people.unobserve(onPeople)
-    hidden.unobserve(onHidden)
-    kept.unobserve(onKept)
-    tally.unobserve(onTally)
-    clusters.unobserveDeep(onClusters)
-  }
 
   return {
     state, bindPrivate, role, removed, isFacilitator, writer, createRefusal, noteRefusal, deleteRefusal, mayWrite, writesPrivately, mayCluster, mayVote, hiddenCounts,

@@ -1,0 +1,2 @@
+// The start page: make a board, import one.
+export { HomePage } from './HomePage.js'

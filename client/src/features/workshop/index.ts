@@ -1,0 +1,6 @@
+// The workshop on a board: phases, private writing, clustering, voting, drafts, and the people.
+export { workshopSlots } from './boardSlots.js'
+export { WorkshopContext, useWorkshop } from './context.js'
+export { createWorkshop, type Workshop } from './createWorkshop.js'
+export { PeopleList } from './PeopleList.js'
+export { WorkshopPanel } from './WorkshopPanel.js'
