@@ -28,7 +28,9 @@ export async function startTestServer(
   const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir, roomIdleMs: 500, ...opts.config }
   const store = opts.store ? opts.store(dataDir) : new SqliteStore(dataDir)
   // The built client it serves: dist/client unless a test deploys a build of its own.
-  const server = await startServer(config, { store, ...(opts.clientDir ? { clientDir: opts.clientDir } : {}) })
+  // TEST_CLIENT_DIR: a build of one's own, so that parallel work does not rebuild the client under a run.
+  const clientDir = opts.clientDir ?? process.env.TEST_CLIENT_DIR
+  const server = await startServer(config, { store, ...(clientDir ? { clientDir } : {}) })
   const url = `http://127.0.0.1:${server.port}`
   return { url, wsUrl: `ws://127.0.0.1:${server.port}/ws`, port: server.port, dataDir, server, store, close: () => server.close() }
 }
