@@ -1,23 +1,24 @@
 // The board's language, which its exports follow (their words and direction) whatever each reader's interface
 // language: set when the board was made, from its maker's interface, and changed here by the facilitator. The
 // rule table decides who may write it (the meta root is the facilitator's); anyone else sees no control.
-import { For, Show, createSignal, onCleanup, type Accessor } from 'solid-js'
+import { Show, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { boardLang } from '../../../../shared/boardLang.js'
 import { valueRefusal, type Writer } from '../../../../shared/rules.js'
 import { isBoardLang, setBoardLang, type BoardLang } from '../../../../shared/schema.js'
 import { readSession } from '../../../../shared/sessionDoc.js'
-import { LOCALES, t } from '../../i18n/i18n.js'
+import { t } from '../../i18n/i18n.js'
+import { createYStore } from '../../lib/yStore.js'
+import { LocaleOptions } from '../../ui/LocaleOptions.js'
 import './BoardLanguage.css'
 
 /** The board's language as a signal: the stored one, else the guess a board made before had (shared/boardLang). */
 export function createBoardLang(doc: Y.Doc): Accessor<BoardLang> {
-  const meta = doc.getMap('meta')
-  const [lang, setLang] = createSignal(boardLang(doc))
-  const onChange = () => setLang(boardLang(doc))
-  meta.observe(onChange)
-  onCleanup(() => meta.unobserve(onChange))
-  return lang
+  const { state, dispose } = createYStore(doc, { lang: boardLang(doc) }, [
+    { types: [doc.getMap('meta')], refresh: (set) => set('lang', boardLang(doc)) },
+  ])
+  onCleanup(dispose)
+  return () => state.lang
 }
 
 export function BoardLanguage(props: { doc: Y.Doc; lang: Accessor<BoardLang>; who: Accessor<Pick<Writer, 'personId' | 'role'> | null> }) {
@@ -39,13 +40,7 @@ export function BoardLanguage(props: { doc: Y.Doc; lang: Accessor<BoardLang>; wh
             if (isBoardLang(v) && mayWrite()) setBoardLang(props.doc, v)
           }}
         >
-          <For each={LOCALES}>
-            {(l) => (
-              <option value={l.code} lang={l.code}>
-                {l.name}
-              </option>
-            )}
-          </For>
+          <LocaleOptions />
         </select>
         <span id="board-lang-hint" class="visually-hidden">
           {t('map.lang.hint')}

@@ -5,7 +5,9 @@
 import { createEffect, createMemo, createSignal, onCleanup, untrack } from 'solid-js'
 import type * as Y from 'yjs'
 import { discardDraft, draftsOf, readDrafts, type Draft } from '../../../../shared/drafts.js'
+import { reconcile } from 'solid-js/store'
 import { announce } from '../../lib/announce.js'
+import { createYStore } from '../../lib/yStore.js'
 import { discardLocalDraft, dropShownDrafts, readLocalDrafts } from '../../lib/localDrafts.js'
 import { load, save } from '../../lib/storage.js'
 import { t } from '../../i18n/i18n.js'
@@ -29,16 +31,17 @@ const draftKey = (d: ShownDraft) => `${d.source}:${d.id}:${d.savedAt}`
 const seenKey = (boardId: string) => `drafts-seen:${boardId}`
 
 export function createDrafts(o: DraftsDeps) {
-  const [serverDrafts, setServerDrafts] = createSignal<Draft[]>([])
-  createEffect(() => {
+  // The private document's drafts, bridged like every store (it changes with the person: a new one after a rejoin).
+  const server = createMemo(() => {
     const p = o.priv()
-    if (!p) return setServerDrafts([])
-    const drafts = draftsOf(p.doc)
-    const read = () => setServerDrafts(readDrafts(p.doc))
-    drafts.observe(read)
-    read()
-    onCleanup(() => drafts.unobserve(read))
+    if (!p) return null
+    const bridged = createYStore<{ all: Draft[] }>(p.doc, { all: readDrafts(p.doc) }, [
+      { types: [draftsOf(p.doc)], refresh: (set) => set('all', reconcile(readDrafts(p.doc))) },
+    ])
+    onCleanup(bridged.dispose)
+    return bridged.state
   })
+  const serverDrafts = () => server()?.all ?? []
 
   const [localVersion, setLocalVersion] = createSignal(0)
   const bump = () => setLocalVersion((v) => v + 1)
