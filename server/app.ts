@@ -1,5 +1,6 @@
 // createApp(deps): the HTTP API and the built client, and the WebSocket upgrades at /ws/:boardId.
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -12,7 +13,7 @@ import { DEFAULT_RATE_LIMIT } from './rateLimit.js'
 import type { Renderer } from './render.js'
 import type { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
-import { wsUpgrades } from './upgrade.js'
+import { BOARD_ID, wsUpgrades } from './upgrade.js'
 import { Workshop } from './workshop.js'
 import { workshopApi } from './workshopApi.js'
 
@@ -26,7 +27,9 @@ export interface AppDeps {
   clientDir?: string
 }
 
-const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url))
+// Run from source (server/app.ts) or compiled (dist/server/app.js): either way the built client is dist/client.
+const here = dirname(fileURLToPath(import.meta.url))
+const defaultClientDir = basename(dirname(here)) === 'dist' ? join(here, '../client') : join(here, '../dist/client')
 
 /** How long a browser or proxy may keep a file of the built client. Files named by their content (Vite's
  *  assets/, Workbox's runtime workbox-<hash>.js) never change: a year. The page and the service worker
@@ -55,7 +58,7 @@ export function createApp({ config, store, rooms, renderer, clientDir = defaultC
   )
   const workshop = new Workshop(store, rooms)
   const rateLimit = { limit: config.rateLimit ?? DEFAULT_RATE_LIMIT.limit, windowMs: config.rateLimitWindowMs ?? DEFAULT_RATE_LIMIT.windowMs }
-  app.route('/api', boardsApi({ store, rooms, publicUrl: config.publicUrl, rateLimit }))
+  app.route('/api', boardsApi({ store, rooms, workshop, publicUrl: config.publicUrl, rateLimit }))
   app.route('/api', workshopApi(workshop))
   app.route('/api', exportApi({ store, rooms, workshop, renderer, publicUrl: config.publicUrl, rateLimit }))
 
@@ -65,6 +68,15 @@ export function createApp({ config, store, rooms, renderer, clientDir = defaultC
     maxMessageBytes: config.maxMessageBytes,
     maxFirstSyncBytes: Math.max(config.maxMessageBytes, config.maxFirstSyncBytes),
     ...(config.bytesPerSecond && config.byteBurst ? { byteBudget: { perSecond: config.bytesPerSecond, burst: config.byteBurst } } : {}),
+  })
+
+  // A deleted board's page answers 410, and is the app, which says so in the reader's language.
+  app.get('/b/:id', async (c, next) => {
+    const id = c.req.param('id')
+    if (!BOARD_ID.test(id) || (await store.deletedAt(id)) === undefined) return next()
+    const page = join(clientDir, 'index.html')
+    if (!existsSync(page)) return errorResponse(c, 410, 'board_deleted', 'This board was deleted.')
+    return c.html(await readFile(page, 'utf8'), 410, { 'Cache-Control': 'no-store' })
   })
 
   if (existsSync(clientDir)) {

@@ -1,6 +1,6 @@
 // How several server processes share live traffic: every process that has a document loaded subscribes
 // to its channel; updates (already durable in the shared store) and presence are published there, and
-// so are changes to a person's role, so sockets held by other processes follow.
+// so are changes to a person's role and a board's deletion, so sockets held by other processes follow.
 import { nanoid } from 'nanoid'
 import { Redis } from 'ioredis'
 import type { Role } from '../shared/workshop.js'
@@ -8,6 +8,8 @@ import type { Role } from '../shared/workshop.js'
 export type BusMessage =
   | { kind: 'update' | 'awareness'; data: Uint8Array }
   | { kind: 'identity'; personId: string; role?: Role; revoked?: boolean }
+  /** The board was deleted: every process closes and forgets its documents. */
+  | { kind: 'deleted' }
 
 export interface Bus {
   subscribe(docId: string, handler: (msg: BusMessage) => void): Promise<void>
@@ -18,7 +20,7 @@ export interface Bus {
   close(): Promise<void>
 }
 
-const KIND = { update: 1, awareness: 2, identity: 3 } as const
+const KIND = { update: 1, awareness: 2, identity: 3, deleted: 4 } as const
 const ORIGIN_LENGTH = 16
 
 export class RedisBus implements Bus {
@@ -50,6 +52,7 @@ export class RedisBus implements Bus {
       if (message[0] === KIND.update) handler({ kind: 'update', data: body })
       else if (message[0] === KIND.awareness) handler({ kind: 'awareness', data: body })
       else if (message[0] === KIND.identity) handler({ kind: 'identity', ...JSON.parse(body.toString()) })
+      else if (message[0] === KIND.deleted) handler({ kind: 'deleted' })
     } catch (err) {
       console.error(`bus message on ${channel} failed:`, (err as Error).message)
     }
@@ -66,7 +69,10 @@ export class RedisBus implements Bus {
   }
 
   publish(docId: string, msg: BusMessage) {
-    const body = msg.kind === 'identity' ? Buffer.from(JSON.stringify({ personId: msg.personId, role: msg.role, revoked: msg.revoked })) : msg.data
+    const body =
+      msg.kind === 'identity' ? Buffer.from(JSON.stringify({ personId: msg.personId, role: msg.role, revoked: msg.revoked }))
+      : msg.kind === 'deleted' ? Buffer.alloc(0)
+      : msg.data
     const out = Buffer.allocUnsafe(1 + ORIGIN_LENGTH + body.length)
     out[0] = KIND[msg.kind]
     this.origin.copy(out, 1)

@@ -33,6 +33,8 @@ export interface Config {
    *  creating and importing boards) per rateLimitWindowMs; past it, 429 rate_limited with Retry-After. */
   rateLimit: number
   rateLimitWindowMs: number
+  /** Boards nobody opened for this many days are deleted, checked at start and then daily; 0 (the default) never. */
+  boardTtlDays: number
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -71,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: int(env, 'RATE_LIMIT', 120, 1),
     rateLimitWindowMs: int(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000),
     sqliteSynchronous: sync(env.SQLITE_SYNCHRONOUS),
+    boardTtlDays: int(env, 'BOARD_TTL_DAYS', 0),
   }
 }

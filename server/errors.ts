@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ApiError as ApiErrorBody } from '../shared/api.js'
-import { StorageError } from './storage/store.js'
+import { StorageError, type Store } from './storage/store.js'
 
 export class ApiError extends HTTPException {
   constructor(
@@ -13,6 +13,15 @@ export class ApiError extends HTTPException {
   ) {
     super(status, { message })
   }
+}
+
+/** The answer about a board that is not there: 410 once it was deleted (for good: its id is remembered), else
+ *  `otherwise`, by default 404. */
+export async function boardMissing(store: Pick<Store, 'deletedAt'>, id: string, otherwise?: ApiError): Promise<ApiError> {
+  if ((await store.deletedAt(id)) !== undefined) {
+    return new ApiError(410, 'board_deleted', 'This board was deleted: its notes, votes and map are gone.')
+  }
+  return otherwise ?? new ApiError(404, 'board_not_found', `No board with id "${id.slice(0, 64)}".`)
 }
 
 export function errorResponse(c: Context, status: ContentfulStatusCode, code: string, message: string) {

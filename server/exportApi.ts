@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { BoardJsonError } from '../shared/export/json.js'
 import { ExportQuery, ImportBoardRequest } from '../shared/requests.js'
 import { boardLinks, loadDetached } from './boards.js'
-import { ApiError } from './errors.js'
+import { ApiError, boardMissing } from './errors.js'
 import { exportBoard, importBoard } from './exporter.js'
 import { DEFAULT_RATE_LIMIT, perClientIp, type RateLimit } from './rateLimit.js'
 import type { Renderer } from './render.js'
@@ -32,7 +32,7 @@ export function exportApi({ store, rooms, workshop, renderer, publicUrl, rateLim
     // The header for programs; the query parameter for a plain download link.
     const token = bearerToken(c.req.header('authorization')) ?? queryToken
     const who = await workshop.authenticate(id, token)
-    if (!who) throw new ApiError(401, 'unauthorized', 'A participant or facilitator token is required.')
+    if (!who) throw await boardMissing(store, id, new ApiError(401, 'unauthorized', 'A participant or facilitator token is required.'))
     if (who.role === 'observer') throw new ApiError(403, 'observer', 'Observers cannot export.')
     const room = await rooms.peek(id)
     const doc = room?.doc ?? (await loadDetached(store, id))

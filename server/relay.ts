@@ -95,7 +95,12 @@ export function relay(deps: RelayDeps, ws: WebSocket, boardId: string, token: st
     const identity = await deps.workshop.authenticate(boardId, token)
     const target = await deps.rooms.get(identity && privateNotes ? privateDocId(boardId, identity.id) : boardId)
     if (closed) return
-    if (!target) return refuse(CloseCode.unknownBoard, 'unknown board')
+    if (!target) {
+      // Deleted while this socket was being let in: it hears so, like everyone who was on the board.
+      const deleted = await deps.rooms.isDeleted(boardId)
+      if (closed) return
+      return deleted ? refuse(CloseCode.deleted, 'the board was deleted') : refuse(CloseCode.unknownBoard, 'unknown board')
+    }
     if (!identity) return refuse(CloseCode.unauthorized, 'a valid token is required')
     if (privateNotes && identity.role === 'observer') return refuse(CloseCode.forbidden, 'observers have no private notes')
     conn = new Connection(socketOf(ws), deps.maxBufferedBytes, identity)

@@ -56,6 +56,8 @@ export class Room {
   private whenDurable: (() => void)[] = []
   private appendedSinceCompact = 0
   private failed = false
+  /** Set when the board was deleted: whoever still arrives is closed with this. */
+  private ended: { code: number; reason: string } | null = null
   private readonly budgets = new WeakMap<Connection, Budget>()
 
   constructor(
@@ -79,6 +81,7 @@ export class Room {
   }
 
   join(conn: Connection) {
+    if (this.ended) return conn.close(this.ended.code, this.ended.reason)
     this.conns.add(conn)
     this.presence.join(conn)
   }
@@ -274,6 +277,19 @@ export class Room {
     for (const conn of this.conns) conn.close(CloseCode.storageUnavailable, 'storage unavailable')
     this.conns.clear()
     this.opts.onFailed(this)
+  }
+
+  /** The board was deleted: nothing more is stored or relayed, what waits is dropped, and everyone on it is
+   *  closed with `code`. Resolves once a write in flight has finished, so the caller can sweep after it. */
+  async end(code: number, reason: string) {
+    this.ended = { code, reason }
+    this.failed = true
+    for (const op of this.pending) if ('change' in op) op.done(new Error(reason))
+    this.pending = []
+    this.whenDurable = []
+    for (const conn of this.conns) conn.close(code, reason)
+    this.conns.clear()
+    await this.busy?.catch(() => {})
   }
 
   async compact() {

@@ -1,5 +1,6 @@
 // The registry of loaded documents (boards and private notes): each is loaded once however many clients
-// join at the same moment, and unloaded (compacted, then forgotten) once nobody has been on it for `idleMs`.
+// join at the same moment, and unloaded (compacted, then forgotten) once nobody has been on it for `idleMs`; and
+// a deleted board's documents closed and dropped, in this process and, through the bus, in every other.
 import { CloseCode } from '../shared/closeCodes.js'
 import type { Role } from '../shared/workshop.js'
 import type { Bus, BusMessage } from './bus.js'
@@ -22,6 +23,11 @@ export class Rooms {
   private readonly rooms = new Map<string, Promise<Room | undefined>>()
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
   private readonly unloading = new Map<string, Promise<void>>()
+  /** Boards being deleted: a load waits until that is done (and then finds nothing, or the board if a prune
+   *  found it opened meanwhile). */
+  private readonly deleting = new Map<string, Promise<unknown>>()
+  /** Rooms already unloaded or dropped: a socket that leaves one afterwards schedules nothing. */
+  private readonly forgotten = new WeakSet<Room>()
 
   /** Set by the workshop, which knows each document's rules; until then every write is refused. */
   policyFor: (docId: string) => RoomPolicy = () => DENY_ALL
@@ -38,6 +44,8 @@ export class Rooms {
 
   /** The loaded room of a document, or undefined when its board does not exist. Rejects if storage fails. */
   get(boardId: string): Promise<Room | undefined> {
+    const deleting = this.deleting.get(boardOf(boardId))
+    if (deleting) return deleting.then(() => this.get(boardId))
     let room = this.rooms.get(boardId)
     if (!room) {
       room = this.load(boardId)
@@ -74,11 +82,13 @@ export class Rooms {
     await this.unloading.get(docId)
     const board = await this.store.getBoard(boardOf(docId))
     if (!board) return undefined
+    if (docId === board.id) void this.touch(docId)
     // Listen before reading the store, so nothing published while loading is missed (applying twice is harmless).
     let room: Room | undefined
     const early: BusMessage[] = []
     await this.bus?.subscribe(docId, (m) => {
       if (m.kind === 'identity') this.applyIdentity(boardOf(docId), m.personId, m)
+      else if (m.kind === 'deleted') void this.deletedElsewhere(boardOf(docId))
       else if (room) room.fromBus(m)
       else early.push(m)
     })
@@ -114,7 +124,67 @@ export class Rooms {
     }
   }
 
+  /** Whether the board was deleted (its links answer 410, its sockets 4410). */
+  async isDeleted(boardId: string) {
+    await this.deleting.get(boardId)
+    return (await this.store.deletedAt(boardId)) !== undefined
+  }
+
+  /** Deletes a board for good (server/storage: its row, people and documents), then closes every socket on it,
+   *  here and, through the bus, in every other process, with CloseCode.deleted. With `openedBefore` (pruning),
+   *  only if nobody opened it since. Answers whether it was deleted. */
+  delete(boardId: string, opts: { openedBefore?: number } = {}): Promise<boolean> {
+    const run = (async () => {
+      const at = Date.now()
+      // Their private documents' channels, for processes that hold only those.
+      const people = await this.store.listParticipants(boardId)
+      if (!(await this.store.deleteBoard(boardId, at, opts))) return false
+      const held = await this.end(boardId)
+      // What these rooms were writing as the board went is swept too.
+      if (held.length > 0) await this.store.deleteBoard(boardId, at, { docIds: held })
+      for (const docId of [boardId, ...people.map((p) => privateDocId(boardId, p.id))]) this.bus?.publish(docId, { kind: 'deleted' })
+      return true
+    })()
+    const settled = run.catch(() => false)
+    this.deleting.set(boardId, settled)
+    void settled.then(() => this.deleting.get(boardId) === settled && this.deleting.delete(boardId))
+    return run
+  }
+
+  /** Another process deleted the board: close what this one holds of it, and sweep what it wrote meanwhile. */
+  private async deletedElsewhere(boardId: string) {
+    try {
+      const held = await this.end(boardId)
+      if (held.length > 0) await this.store.deleteBoard(boardId, Date.now(), { docIds: held })
+    } catch (err) {
+      console.error(`[rooms ${boardId}] could not close the deleted board:`, (err as Error).message)
+    }
+  }
+
+  /** Closes and forgets every document of a deleted board that this process holds, storing nothing more.
+   *  Answers their ids, once what they were writing has finished. */
+  private async end(boardId: string): Promise<string[]> {
+    const ids = [...new Set([...this.rooms.keys(), ...this.unloading.keys()].filter((d) => boardOf(d) === boardId))]
+    await Promise.all(
+      ids.map(async (docId) => {
+        const room = await this.rooms.get(docId)?.catch(() => undefined)
+        await this.unloading.get(docId)
+        if (!room) return
+        this.forget(room)
+        await room.end(CloseCode.deleted, 'the board was deleted')
+        room.destroy()
+      }),
+    )
+    return ids
+  }
+
+  /** Someone opened the board: pruning (BOARD_TTL_DAYS) leaves it alone. */
+  private async touch(boardId: string) {
+    await this.store.touchBoard(boardId, Date.now()).catch((err) => console.error(`[rooms ${boardId}] could not note the board opened:`, (err as Error).message))
+  }
+
   private scheduleIdle(room: Room) {
+    if (this.forgotten.has(room)) return
     this.cancelIdle(room)
     const timer = setTimeout(() => void this.unload(room), this.opts.idleMs)
     timer.unref()
@@ -128,6 +198,7 @@ export class Rooms {
   }
 
   private forget(room: Room) {
+    this.forgotten.add(room)
     this.cancelIdle(room)
     this.rooms.delete(room.docId)
     void this.bus?.unsubscribe(room.docId)
@@ -136,7 +207,8 @@ export class Rooms {
   private unload(room: Room, force = false): Promise<void> {
     if (room.conns.size > 0 && !force) return Promise.resolve()
     this.forget(room)
-    const done = room.settle().finally(() => {
+    // Unloaded after a long workshop counts as opened now, as much as when it loaded.
+    const done = room.settle().then(() => (room.docId === boardOf(room.docId) ? this.touch(room.docId) : undefined)).finally(() => {
       room.destroy()
       this.unloading.delete(room.docId)
     })

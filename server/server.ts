@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
 import type { Config } from './config.js'
 import type { Bus } from './bus.js'
+import { schedulePruning } from './pruning.js'
 import { Renderer } from './render.js'
 import { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
@@ -41,6 +42,7 @@ export async function startServer(config: Config, { store, bus, clientDir }: Ser
   server.on('upgrade', upgrade)
   const { port } = server.address() as AddressInfo
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+  const pruning = config.boardTtlDays > 0 ? schedulePruning(store, rooms, config.boardTtlDays) : undefined
 
   let closing: Promise<void> | undefined
   return {
@@ -50,6 +52,7 @@ export async function startServer(config: Config, { store, bus, clientDir }: Ser
     close: () =>
       (closing ??= (async () => {
         const httpClosed = new Promise((r) => server.close(r))
+        await pruning?.stop()
         for (const ws of wss.clients) ws.close(1001, 'server shutting down')
         await rooms.closeAll()
         for (const ws of wss.clients) ws.terminate()

@@ -7,7 +7,7 @@
 // Nothing is loaded before the token is checked: the board id must look like one of ours, the Origin and
 // Host must be this server's, and the token must be a participant's of that board. Only then is the socket
 // handed to the relay, which loads the document; a refused socket is closed with its code (4401, 4403,
-// 4404) without any document being read.
+// 4404, 4410 for a deleted board) without any document being read.
 import type { IncomingMessage } from 'node:http'
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -26,7 +26,7 @@ export const BOARD_ID = /^[A-Za-z0-9_-]{8,64}$/
 
 export type UpgradeConfig = Pick<Config, 'publicUrl' | 'allowedOrigins' | 'maxMessageBytes' | 'maxFirstSyncBytes'> & Partial<Pick<Config, 'host'>>
 
-export function wsUpgrades(config: UpgradeConfig, deps: RelayDeps & { store: Pick<Store, 'getBoard'> }) {
+export function wsUpgrades(config: UpgradeConfig, deps: RelayDeps & { store: Pick<Store, 'getBoard' | 'deletedAt'> }) {
   // ws checks each frame's declared length against maxPayload before buffering it (closes with 1009).
   // That is the first sync answer's larger limit; relay.ts holds every other message to maxMessageBytes.
   const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(config.maxMessageBytes, config.maxFirstSyncBytes) })
@@ -74,8 +74,9 @@ export function wsUpgrades(config: UpgradeConfig, deps: RelayDeps & { store: Pic
     void (async (): Promise<readonly [number, string] | Identity> => {
       const identity = await deps.workshop.authenticate(boardId, token)
       if (!identity) {
-        return (await deps.store.getBoard(boardId))
-          ? [CloseCode.unauthorized, 'a valid token is required']
+        if (await deps.store.getBoard(boardId)) return [CloseCode.unauthorized, 'a valid token is required']
+        return (await deps.store.deletedAt(boardId)) !== undefined
+          ? [CloseCode.deleted, 'the board was deleted']
           : [CloseCode.unknownBoard, 'unknown board']
       }
       if (privateNotes && identity.role === 'observer') return [CloseCode.forbidden, 'observers have no private notes']

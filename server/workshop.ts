@@ -9,14 +9,19 @@ import { readBoard, readNote, roots } from '../shared/schema.js'
 import {
   clearHidden, readSession, writeBallot, writeHiddenCounts, writeKept, writePerson, writeSession, writeTally,
 } from '../shared/sessionDoc.js'
+import { clearDone, writeProgress } from '../shared/sessionDoc.js'
 import {
-  FACILITATOR_ACTIONS, PERSON_COLORS, castVote, participantsMayWrite, tally, timerCommand, writesArePrivate,
+  FACILITATOR_ACTIONS, PERSON_COLORS, castVote, participantsMayWrite, timerCommand, votesUsed, writesArePrivate,
   type Action, type Person, type Role,
 } from '../shared/workshop.js'
 import type { JoinBoardRequest, JoinBoardResponse } from '../shared/api.js'
 import type { Identity } from './connection.js'
 import { ApiError } from './errors.js'
+import { boardMissing } from './errors.js'
+import { roundTally, startRound } from './votingRounds.js'
+import { itemKinds } from '../shared/votingRounds.js'
 import { boardPolicy, privatePolicy } from './policy.js'
+import { firstRanked, leadPatch } from './lead.js'
 import type { Room } from './room.js'
 import { privateDocId, type Rooms } from './rooms.js'
 import type { ParticipantRecord, Store } from './storage/store.js'
@@ -63,13 +68,13 @@ export class Workshop {
 
   private async board(boardId: string): Promise<Room> {
     const room = await this.rooms.get(boardId)
-    if (!room) throw new ApiError(404, 'board_not_found', `No board with id "${boardId}".`)
+    if (!room) throw await boardMissing(this.store, boardId)
     return room
   }
 
   async join(boardId: string, req: JoinBoardRequest): Promise<JoinBoardResponse> {
     const board = await this.store.getBoard(boardId)
-    if (!board) throw new ApiError(404, 'board_not_found', `No board with id "${boardId}".`)
+    if (!board) throw await boardMissing(this.store, boardId)
     let role: Role = req.observer ? 'observer' : 'participant'
     // The body's shape and limits were checked against shared/requests.ts on the way in.
     if (req.facilitatorKey !== undefined) {
@@ -92,6 +97,11 @@ export class Workshop {
   }
 
   /** The identity behind a token on a board, or undefined (unknown, wrong board, or removed). */
+  /** Why a token is not taken: the board was deleted (410), or the token is not one of it (`otherwise`). */
+  refusal(boardId: string, otherwise: ApiError) {
+    return boardMissing(this.store, boardId, otherwise)
+  }
+
   async authenticate(boardId: string, token: string | undefined): Promise<Identity | undefined> {
     if (!token) return undefined
     const p = await this.store.findParticipant(boardId, hashSecret(token))
@@ -113,6 +123,16 @@ export class Workshop {
     switch (a.type) {
       case 'setPhase': {
         if (session.phase === 'ideate' && a.phase !== 'ideate' && !session.notesRevealed) await this.revealNotes(board)
+        if (a.phase !== session.phase) await board.change(clearDone) // done marks are for one phase
+        // The discussion walks the ranking, so it is shown first; the spotlight is for one phase only, and the
+        // discussion starts on the first ranked item.
+        if (a.phase === 'discuss' && session.phase !== 'discuss' && !session.votesRevealed) {
+          await board.change((d) => writeSession(d, { votesRevealed: true }))
+          await this.publishTally(board)
+        }
+        if (a.phase !== session.phase) {
+          await board.change((d) => writeSession(d, { spotlight: a.phase === 'discuss' ? firstRanked(d, readSession(d)) : null }))
+        }
         return board.change((d) => writeSession(d, { phase: a.phase, timer: { endsAt: null, remainingMs: null } }))
       }
       case 'setLocked':
@@ -127,7 +147,9 @@ export class Workshop {
       case 'timer':
         return board.change((d) => writeSession(d, { timer: timerCommand(session.timer, a.command, a.ms ?? 0, Date.now()) }))
       case 'vote':
-        return this.vote(board, who, a.itemId, a.delta)
+        return this.vote(board, who, a.itemId, a.delta, a.roundId)
+      case 'startRound':
+        return startRound(this.store, this.rooms, board, a)
       case 'revealVotes': {
         await board.change((d) => writeSession(d, { votesRevealed: true }))
         return this.publishTally(board)
@@ -142,28 +164,43 @@ export class Workshop {
         return this.handOver(board, who, a.participantId)
       case 'removeParticipant':
         return this.remove(board, who, a.participantId)
+      case 'markDone':
+        return board.change((d) => writeProgress(d, who.id, { done: a.done }))
+      case 'summon':
+      case 'follow':
+      case 'spotlight': {
+        const patch = leadPatch(board.doc, session, who.id, a, Date.now())
+        return board.change((d) => writeSession(d, patch))
+      }
     }
   }
 
-  private async vote(board: Room, who: Identity, itemId: string, delta: 1 | -1) {
+  private async vote(board: Room, who: Identity, itemId: string, delta: 1 | -1, roundId?: number) {
     const own = await this.rooms.get(privateDocId(board.docId, who.id))
     if (!own) throw new ApiError(404, 'board_not_found', 'The board is gone.')
     const state = readBoard(board.doc)
     const exists = state.clusters.some((c) => c.id === itemId) || state.notes.some((n) => n.id === itemId && !n.clusterId)
     const session = readSession(board.doc)
+    const kinds = session.round.kindBudgets ? itemKinds(state.notes) : undefined
+    const kindOf = kinds && ((id: string) => kinds.get(id))
     // The check and the write happen in one database transaction, so no two tabs or processes can both
-    // spend the last vote.
-    const ballot = await this.store.updateBallot(board.docId, who.id, (current) => {
-      const result = castVote(session, current, itemId, delta, exists)
+    // spend the last vote. The stored ballot is of this round, or of an earlier one (then none of it
+    // counts now); one of a later round means this process has not yet seen that round begin.
+    const ballot = await this.store.updateBallot(board.docId, who.id, (stored, storedRound) => {
+      if (storedRound > session.round.id) throw new ApiError(409, 'wrong_round', voteMessages.wrong_round)
+      const current = storedRound === session.round.id ? stored : {}
+      const result = castVote(session, current, itemId, delta, exists, { roundId, kindOf })
       if (!result.ok) throw new ApiError(409, result.reason, voteMessages[result.reason])
       return result.ballot
-    })
+    }, session.round.id)
     await own.change((d) => writeBallot(d, ballot)) // the tally waits for the reveal, which closes voting
+    // Everyone may know how many votes someone spent, never on what.
+    await board.change((d) => writeProgress(d, who.id, { votes: votesUsed(ballot) }))
   }
 
   /** Sums everyone's ballot into the board's `tally`: only after the facilitator reveals votes. */
   private async publishTally(board: Room) {
-    const votes = tally((await this.store.listParticipants(board.docId)).map((p) => p.ballot))
+    const votes = roundTally(await this.store.listParticipants(board.docId), readSession(board.doc).round.id)
     await board.change((d) => writeTally(d, votes))
   }
 
@@ -242,6 +279,8 @@ export class Workshop {
     if (to.role === 'observer') throw new ApiError(409, 'observer', 'An observer cannot facilitate.')
     await this.setRole(board, { ...to }, 'facilitator')
     if (to.id !== from.id) await this.setRole(board, await this.person(board.docId, from.id), 'participant')
+    // Nobody keeps following someone who no longer leads.
+    if (to.id !== from.id && readSession(board.doc).follow?.by === from.id) await board.change((d) => writeSession(d, { follow: null }))
   }
 
   private async setRole(board: Room, p: ParticipantRecord, role: Role) {
@@ -268,5 +307,8 @@ const voteMessages = {
   over_item_cap: 'This item already has as many of your votes as allowed.',
   nothing_to_take_back: 'You have no vote on this item to take back.',
   unknown_item: 'There is no such cluster or note to vote on.',
+  wrong_round: 'That vote was for a voting round that has ended; this is another round.',
+  not_in_round: 'This round is on the top items of the last one only, and this is not one of them.',
+  over_kind_budget: 'You have used all your votes for this kind of note in this round; take one back first.',
 }
 

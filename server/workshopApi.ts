@@ -19,7 +19,7 @@ export function workshopApi(workshop: Workshop) {
   // Who asks comes first, before the body is read: a stranger learns nothing about what a valid action looks like.
   const participant = createMiddleware<{ Variables: { who: Identity } }>(async (c, next) => {
     const who = await workshop.authenticate(c.req.param('id')!, bearerToken(c.req.header('authorization')))
-    if (!who) throw new ApiError(401, 'unauthorized', 'A valid participant token is required (Authorization: Bearer …).')
+    if (!who) throw await workshop.refusal(c.req.param('id')!, new ApiError(401, 'unauthorized', 'A valid participant token is required (Authorization: Bearer …).'))
     c.set('who', who)
     await next()
   })

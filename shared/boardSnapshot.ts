@@ -8,6 +8,9 @@ import type { Phase } from './workshop.js'
 import { mapRoots, readFrame, readMapItems, setFrame, type Frame, type MapItem } from './journeyMap.js'
 import { readLanes, type Lane } from './lanes.js'
 import { readEmotions, readRatings } from './emotionCurve.js'
+import { readOutcomes, writeOutcomes, type Outcome } from './outcomes.js'
+import { readRounds, writeRound } from './sessionDoc.js'
+import type { KeptRound } from './votingRounds.js'
 
 export interface BoardSnapshot {
   title: string
@@ -29,6 +32,11 @@ export interface BoardSnapshot {
   mapItems: MapItem[]
   emotions: { [stageId: string]: number }
   ratings: { [personAndStage: string]: number }
+  /** Decisions and next steps of the discuss phase, in the order they were added (shared/outcomes.ts). */
+  outcomes: Outcome[]
+  /** When the workshop voted in more than one round: the finished rounds, oldest first, and the current one
+   *  (whose votes are `tally`) with its budget and cap. */
+  rounds?: { kept: KeptRound[]; current: Omit<KeptRound, 'tally'> } | undefined
 }
 
 export function readSnapshot(doc: Y.Doc): BoardSnapshot {
@@ -52,7 +60,16 @@ export function readSnapshot(doc: Y.Doc): BoardSnapshot {
     mapItems: readMapItems(doc).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     emotions: readEmotions(doc),
     ratings: readRatings(doc),
+    outcomes: readOutcomes(doc),
+    rounds: readRoundsOf(doc),
   }
+}
+
+function readRoundsOf(doc: Y.Doc): BoardSnapshot['rounds'] {
+  const kept = readRounds(doc)
+  if (!kept.length) return undefined
+  const s = readSession(doc)
+  return { kept, current: { ...s.round, budget: s.budget, maxPerItem: s.maxPerItem } }
 }
 
 const record = (fields: { [k: string]: unknown }) => {
@@ -80,5 +97,11 @@ export function writeSnapshot(doc: Y.Doc, s: BoardSnapshot) {
     for (const i of s.mapItems) map.mapItems.set(i.id, record({ ...i }))
     for (const [k, v] of Object.entries(s.emotions)) map.emotions.set(k, v)
     for (const [k, v] of Object.entries(s.ratings)) map.ratings.set(k, v)
+    writeOutcomes(doc, s.outcomes)
+    if (s.rounds) {
+      for (const r of s.rounds.kept) writeRound(doc, r)
+      const { budget, maxPerItem, ...round } = s.rounds.current
+      writeSession(doc, { round, budget, maxPerItem })
+    }
   })
 }

@@ -20,6 +20,10 @@ export const CloseCode = {
   tooManyMessages: 4429,
   /** The board does not exist; connecting never creates one. */
   unknownBoard: 4404,
+  /** The board was deleted (by its facilitator, or as unused for BOARD_TTL_DAYS): gone for good, with every
+   *  note, vote and person on it. Sent to everyone on it at once and to anyone who connects later; a 44xx,
+   *  so the stock client stops retrying. */
+  deleted: 4410,
   /** The message is larger than MAX_MESSAGE_BYTES (the first sync answer excepted, see below). */
   tooLarge: 1009,
   /** The client's first sync answer (its sync step 2: everything it wrote offline, sent by the stock

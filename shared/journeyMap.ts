@@ -7,7 +7,9 @@
 //                          reader's language", so a Persian and an English reader each see their own words.
 //   doc.getMap('mapItems') itemId -> Y.Map { id, stageId, laneId, order, sourceKind: 'cluster'|'note'|'manual',
 //                          sourceId: string ('' when manual), title: string, notes: string[] (texts of the
-//                          source's notes when promoted), votes: number (the tally then), metric?: Metric }
+//                          source's notes when promoted), votes: number (the tally then), metric?: Metric,
+//                          and for what the discuss phase decided (sourceKind 'outcome', sourceId the item it was
+//                          decided about): outcome?: 'decision' | 'step', owner?: string, due?: 'YYYY-MM-DD' }
 //                          (mutators in shared/mapItems.ts)
 //   doc.getMap('emotions') stageId -> integer -2..+2, the facilitator's emotion score for the stage
 //   doc.getMap('ratings')  `${personId}:${stageId}` -> integer -2..+2; each participant writes only their own
@@ -16,6 +18,7 @@
 // A promoted item is a snapshot, not a live view of its cluster: the map is the document the team takes
 // away, and must not change when someone later edits a note. Promoting again refreshes the snapshot.
 import * as Y from 'yjs'
+import { asDue, isOutcomeKind, type OutcomeKind } from './outcomes.js'
 
 export const METRIC_TYPES = ['NPS', 'CES', 'CSAT', 'custom'] as const
 export type MetricType = (typeof METRIC_TYPES)[number]
@@ -27,7 +30,7 @@ export interface Metric {
   current?: number
 }
 
-export const SOURCE_KINDS = ['cluster', 'note', 'manual'] as const
+export const SOURCE_KINDS = ['cluster', 'note', 'manual', 'outcome'] as const
 export type SourceKind = (typeof SOURCE_KINDS)[number]
 
 /** A metric as written, or null when `v` is not one: unknown fields dropped, numbers finite, name trimmed. */
@@ -53,6 +56,11 @@ export interface MapItem {
   notes: string[]
   votes: number
   metric: Metric | null
+  /** A decision or next step of the discuss phase (shared/outcomes.ts), with its owner and due date. An owner's
+   *  item in the owner lane has none of these: its title is the owner, its notes what they own. */
+  outcome?: OutcomeKind
+  owner?: string
+  due?: string
 }
 
 export interface Frame {
@@ -99,7 +107,16 @@ export function readMapItem(m: YRecord): MapItem {
     notes: Array.isArray(notes) ? notes.map(String) : [],
     votes: Number(m.get('votes') ?? 0),
     metric: asMetric(metric),
+    ...outcomeFields(m),
   }
+}
+
+/** An outcome's kind, owner and due date, only on the items that have them. */
+function outcomeFields(m: YRecord): Pick<MapItem, 'outcome' | 'owner' | 'due'> {
+  const kind = m.get('outcome')
+  if (!isOutcomeKind(kind)) return {}
+  const owner = m.get('owner')
+  return { outcome: kind, owner: typeof owner === 'string' ? owner : '', due: asDue(m.get('due')) }
 }
 
 export const readMapItems = (doc: Y.Doc): MapItem[] => [...mapRoots(doc).mapItems.values()].map(readMapItem)

@@ -2,7 +2,9 @@
 // its notes' kinds point to; the facilitator then moves, retitles, measures or demotes it.
 //
 // A promoted item's id comes from its source (`cluster:<id>`, `note:<id>`), so that two of the facilitator's
-// tabs promoting the same cluster at once write one record, not two.
+// tabs promoting the same cluster at once write one record, not two. What the discuss phase decided about it
+// (shared/outcomes.ts) comes along: each decision and next step in the opportunity lane of its stage, each
+// owner in the owner lane (`outcome:<outcomeId>`, `owner:<sourceId>:<owner>`).
 import * as Y from 'yjs'
 import { clusterTitle } from './clusters.js'
 import { keyAt } from './order.js'
@@ -11,6 +13,7 @@ import { readTally } from './sessionDoc.js'
 import { countOf, rank } from './workshop.js'
 import { asMetric, mapRoots, readMapItems, type MapItem, type Metric } from './journeyMap.js'
 import { LANE_IDS, laneForKind, readLanes, type Lane } from './lanes.js'
+import { outcomesOf } from './outcomes.js'
 
 export interface PromoteSource {
   kind: 'cluster' | 'note'
@@ -101,7 +104,7 @@ export function promote(doc: Y.Doc, source: PromoteSource, opts: PromoteOptions 
   if (!src) return null
   const votes = countOf(readTally(doc), src.id)
   let id = ''
-  doc.transact(() => (id = writeItem(doc, src, votes, opts)))
+  doc.transact(() => (id = writeWithOutcomes(doc, src, votes, opts)))
   return id
 }
 
@@ -113,7 +116,7 @@ export function promoteTopN(doc: Y.Doc, n: number): string[] {
   const top = rank(promotables(board), tally).filter((p) => countOf(tally, p.id) > 0).slice(0, Math.max(0, n))
   const ids: string[] = []
   doc.transact(() => {
-    for (const p of top) ids.push(writeItem(doc, p, countOf(tally, p.id), {}))
+    for (const p of top) ids.push(writeWithOutcomes(doc, p, countOf(tally, p.id), {}))
   })
   return ids
 }
@@ -136,6 +139,50 @@ function writeItem(doc: Y.Doc, src: Promotable, votes: number, opts: PromoteOpti
   for (const [k, v] of Object.entries(fields)) if (!stored || JSON.stringify(m.get(k)) !== JSON.stringify(v)) m.set(k, v)
   if (!stored) mapItems.set(id, m)
   return id
+}
+
+/** The item, then what was decided about it beside it in its stage. */
+function writeWithOutcomes(doc: Y.Doc, src: Promotable, votes: number, opts: PromoteOptions): string {
+  const id = writeItem(doc, src, votes, opts)
+  const stageId = readMapItems(doc).find((i) => i.id === id)?.stageId ?? src.stageId
+  writeOutcomeItems(doc, src, stageId)
+  return id
+}
+
+export const OUTCOME_LANE = 'opportunity'
+export const OWNER_LANE = 'owner'
+
+/** The decisions and next steps about `src` as items of the map: each in the opportunity lane of `stageId`,
+ *  with its owner and due date, and each owner once in the owner lane, holding the texts of what they own.
+ *  Written again with the item, as a snapshot: what the discussion took back leaves the map, and what the
+ *  facilitator moved stays where they put it. */
+function writeOutcomeItems(doc: Y.Doc, src: Promotable, stageId: string) {
+  const outcomes = outcomesOf(doc, src.id).filter((o) => o.text.trim())
+  const wanted = new Map<string, { laneId: string; title: string; notes: string[]; extra: { [k: string]: unknown } }>()
+  for (const o of outcomes) {
+    wanted.set(`outcome:${o.id}`, { laneId: OUTCOME_LANE, title: o.text, notes: [], extra: { outcome: o.kind, owner: o.owner, due: o.due } })
+  }
+  for (const o of outcomes) {
+    if (!o.owner.trim()) continue
+    const id = `owner:${src.id}:${o.owner.trim().toLocaleLowerCase()}`
+    const owner = wanted.get(id) ?? { laneId: OWNER_LANE, title: o.owner.trim(), notes: [], extra: {} }
+    owner.notes.push(o.text)
+    wanted.set(id, owner)
+  }
+  const { mapItems } = mapRoots(doc)
+  const items = readMapItems(doc)
+  for (const i of items) if (i.sourceKind === 'outcome' && i.sourceId === src.id && !wanted.has(i.id)) mapItems.delete(i.id)
+  for (const [id, w] of wanted) {
+    const existing = items.find((i) => i.id === id)
+    const stored = existing && mapItems.get(id)
+    const m = stored || new Y.Map<unknown>()
+    const at = { stageId: existing?.stageId ?? stageId, laneId: existing?.laneId ?? w.laneId }
+    const fields: { [k: string]: unknown } = { id, ...at, sourceKind: 'outcome', sourceId: src.id, title: w.title,
+      notes: w.notes, votes: 0, ...w.extra }
+    if (!existing) fields.order = placeInCell(readMapItems(doc), id, at.stageId, at.laneId, 0, Infinity)
+    for (const [k, v] of Object.entries(fields)) if (!stored || JSON.stringify(m.get(k)) !== JSON.stringify(v)) m.set(k, v)
+    if (!stored) mapItems.set(id, m)
+  }
 }
 
 /** An order key that puts an item at `index` of a cell as shown (excluding itself). Votes rank first, so the

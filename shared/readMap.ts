@@ -6,6 +6,8 @@ import { emotionCurve, readEmotions, readRatings, type CurvePoint } from './emot
 import { readFrame, readMapItems, type Frame, type MapItem } from './journeyMap.js'
 import { laneLabel, readLanes, type Lane } from './lanes.js'
 import { byVotes } from './mapItems.js'
+import { readRounds, readSession, readTally } from './sessionDoc.js'
+import { roundResults, type RoundResults } from './votingRounds.js'
 
 export interface JourneyMap {
   /** The map's title: the frame's, else the board's. */
@@ -17,6 +19,9 @@ export interface JourneyMap {
   /** stageId -> laneId -> items, most votes first. Every stage × visible lane is present, empty or not. */
   cells: { [stageId: string]: { [laneId: string]: MapItem[] } }
   curve: CurvePoint[]
+  /** Every voting round's results, oldest first, when the workshop voted in more than one (absent otherwise:
+   *  the items' votes say it all). */
+  rounds?: RoundResults[]
 }
 
 export interface MapParts {
@@ -53,7 +58,9 @@ export function buildMap(p: MapParts, laneNames: LaneNames = {}): JourneyMap {
 
 export function readMap(doc: Y.Doc, laneNames: LaneNames = {}): JourneyMap {
   const board = readBoard(doc)
-  return buildMap(
+  const kept = readRounds(doc)
+  const rounds = kept.length ? { rounds: roundResults(board, kept, readSession(doc), readTally(doc)) } : {}
+  return { ...buildMap(
     {
       boardTitle: board.title,
       frame: readFrame(doc),
@@ -64,7 +71,7 @@ export function readMap(doc: Y.Doc, laneNames: LaneNames = {}): JourneyMap {
       ratings: readRatings(doc),
     },
     laneNames,
-  )
+  ), ...rounds }
 }
 
 /** Every item of the map in reading order: stage by stage, lane by lane, most votes first. */

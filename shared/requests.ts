@@ -3,8 +3,10 @@
 // written once, in LIMITS, and each refusal names the field in plain words.
 import * as v from 'valibot'
 import { BOARD_FORMAT } from './export/format.js'
-import { BOARD_LANGS } from './schema.js'
+import { BOARD_LANGS, NOTE_KINDS, type NoteKind } from './schema.js'
 import { PHASES } from './workshop.js'
+import { SPOTLIGHT_KINDS } from './lead.js'
+import { TEMPLATE_IDS } from './templates.js'
 
 export const LIMITS = {
   titleLength: 200,
@@ -16,6 +18,11 @@ export const LIMITS = {
   /** The vote budget and the votes one item may get are each from minVotes to maxVotes. */
   minVotes: 1,
   maxVotes: 50,
+  /** A voting round's name, and how many of the last round's top items the next may be limited to. */
+  roundNameLength: 80,
+  maxTopN: 100,
+  /** Finished voting rounds an imported board may hold. */
+  maxRounds: 50,
   /** The longest a timer may be started or extended by: 4 hours. */
   maxTimerMs: 4 * 60 * 60_000,
   // What one imported board may hold (POST /api/boards/import), checked before any of it is built, so an
@@ -34,6 +41,8 @@ export const LIMITS = {
   idLength: 200,
   /** A cluster, lane or map item's name or title, a frame field, a metric's text. */
   textLength: 2000,
+  /** Who owns a decision or a next step of the discuss phase: a team or a person (shared/outcomes.ts). */
+  ownerLength: 80,
 } as const
 
 /** The message for a body that is not a JSON object (an array, a string, null…). */
@@ -73,7 +82,7 @@ const stageName = v.pipe(
 )
 const stagesMessage = `"stages" must be 1 to ${LIMITS.maxStages} non-empty names of at most ${LIMITS.stageNameLength} characters.`
 
-export const CreateBoardRequest = body(
+export const CreateBoardRequest = body(v.pipe(
   fields({
     title: v.optional(
       v.pipe(
@@ -87,8 +96,23 @@ export const CreateBoardRequest = body(
     ),
     /** The board's language: the creating person's interface language. Without it, exports guess. */
     lang: v.optional(oneOf('lang', BOARD_LANGS)),
+    /** A journey template (shared/templates.ts): its stages and starter lanes, in `lang`. */
+    template: v.optional(oneOf('template', TEMPLATE_IDS)),
+    /** An earlier board to take the stages, lanes and frame of; its facilitator key proves the maker may read it. */
+    from: v.optional(
+      v.object({
+        boardId: v.pipe(v.string('"from.boardId" must be a board id.'), v.maxLength(LIMITS.idLength, '"from.boardId" must be a board id.')),
+        facilitatorKey: v.pipe(
+          v.string('"from.facilitatorKey" must be the earlier board\'s facilitator key.'),
+          v.maxLength(LIMITS.idLength, '"from.facilitatorKey" must be the earlier board\'s facilitator key.'),
+        ),
+      }, '"from" must be { "boardId", "facilitatorKey" }: the earlier board and its facilitator key.'),
+    ),
   }),
-)
+  // One start at a time: a template and an earlier board each bring their own stages.
+  v.check((b) => !(b.template && b.stages), '"template" brings its own stages: send "template" or "stages", not both.'),
+  v.check((b) => !(b.from && (b.template || b.stages)), '"from" takes the earlier board\'s stages: leave out "template" and "stages".'),
+))
 export type CreateBoardRequest = v.InferInput<typeof CreateBoardRequest>
 
 // ---- POST /api/boards/:id/join ----
@@ -117,6 +141,16 @@ export const TIMER_COMMANDS = ['start', 'pause', 'resume', 'extend', 'clear'] as
 const action = <const T extends string, E extends v.ObjectEntries>(type: T, entries: E) =>
   fields({ type: v.literal(type), ...entries })
 const votes = (name: string) => wholeNumber(name, LIMITS.minVotes, LIMITS.maxVotes)
+const roundNameMessage = `"name" must be 1 to ${LIMITS.roundNameLength} characters.`
+const kindBudget = (kind: NoteKind) => v.optional(wholeNumber(`kindBudgets.${kind}`, 0, LIMITS.maxVotes))
+
+// Leading the room (shared/lead.ts): a stage of the board or a cell of the map, by id.
+const ref = (name: string) => v.pipe(id(name), v.maxLength(LIMITS.idLength, `"${name}" is longer than an id.`))
+const cellMessage = '"cell" must be { "stageId", "laneId" }.'
+const place = {
+  stageId: v.optional(ref('stageId')),
+  cell: v.optional(v.object({ stageId: ref('cell.stageId'), laneId: ref('cell.laneId') }, cellMessage)),
+}
 
 export const ActionRequest = body(
   v.variant(
@@ -127,7 +161,11 @@ export const ActionRequest = body(
       action('setPrivateWriting', { on: flag('on') }),
       action('revealNotes', {}),
       action('setBudget', { budget: votes('budget'), maxPerItem: votes('maxPerItem') }),
-      action('vote', { itemId: id('itemId'), delta: v.picklist([1, -1], '"delta" must be 1 or -1.') }),
+      action('vote', {
+        itemId: id('itemId'),
+        delta: v.picklist([1, -1], '"delta" must be 1 or -1.'),
+        roundId: v.optional(wholeNumber('roundId', 1, Number.MAX_SAFE_INTEGER, '"roundId" must be a round\'s number.')),
+      }),
       action('revealVotes', {}),
       action('reopenVoting', {}),
       action('timer', {
@@ -139,6 +177,35 @@ export const ActionRequest = body(
       }),
       action('handOver', { participantId: id('participantId') }),
       action('removeParticipant', { participantId: id('participantId') }),
+      action('startRound', {
+        name: v.pipe(
+          v.string(roundNameMessage),
+          v.trim(),
+          v.nonEmpty(roundNameMessage),
+          v.maxLength(LIMITS.roundNameLength, roundNameMessage),
+        ),
+        budget: votes('budget'),
+        maxPerItem: votes('maxPerItem'),
+        kindBudgets: v.optional(
+          v.strictObject(
+            {
+              action: kindBudget('action'), touchpoint: kindBudget('touchpoint'), question: kindBudget('question'),
+              feeling: kindBudget('feeling'), pain: kindBudget('pain'), idea: kindBudget('idea'),
+            } satisfies Record<NoteKind, unknown>,
+            `"kindBudgets" may only name the kinds ${NOTE_KINDS.join(', ')}.`,
+          ),
+        ),
+        topN: v.optional(wholeNumber('topN', 1, LIMITS.maxTopN)),
+      }),
+      action('markDone', { done: flag('done') }),
+      action('summon', place),
+      action('follow', { on: flag('on'), ...place }),
+      action('spotlight', {
+        item: v.nullable(
+          v.object({ kind: oneOf('item.kind', SPOTLIGHT_KINDS), id: ref('item.id') }, '"item" must be { "kind", "id" } or null.'),
+        ),
+        timerMs: v.optional(wholeNumber('timerMs', 0, LIMITS.maxTimerMs)),
+      }),
     ],
     (issue) => `Unknown action type ${JSON.stringify(issue.input) ?? '(none)'}.`,
   ),

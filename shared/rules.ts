@@ -8,6 +8,7 @@
 //             board and what the person wrote is kept for them as drafts (see README, "Drafts").
 import { LIMITS } from './requests.js'
 import { participantsMayWrite, type Role, type Session } from './workshop.js'
+import { outcomesOpen } from './outcomes.js'
 
 export type RefusalKind = 'forged' | 'notNow'
 export interface Refusal {
@@ -45,8 +46,10 @@ export type RecordRules = Record<string, RecordRoot>
 const ratingsOpen = (s: Session) => s.phase === 'map' && !s.locked
 /** A language code: the board's is one of BOARD_LANGS; a longer value is no client's of ours. */
 const LANG_LENGTH = 8
+/** A due date as written: YYYY-MM-DD. */
+const OUTCOME_DUE_LENGTH = 10
 
-/** The board document. Roots not listed are the server's (session, people, hidden, tally, clients). */
+/** The board document. Roots not listed are the server's (session, people, hidden, tally, kept, progress, clients). */
 export const BOARD_RULES: RecordRules = {
   notes: {
     writers: 'participants',
@@ -73,6 +76,19 @@ export const BOARD_RULES: RecordRules = {
   lanes: { writers: 'facilitator' },
   mapItems: { writers: 'facilitator' },
   emotions: { writers: 'facilitator' },
+  // Decisions and next steps of the discuss phase (shared/outcomes.ts): anyone but observers adds one in their
+  // own name while discussing; what it says is its author's or the facilitator's.
+  outcomes: {
+    writers: 'participants',
+    author: 'authorId',
+    open: outcomesOpen,
+    fields: {
+      id: 'fixed', itemId: 'fixed', authorId: 'fixed', createdAt: 'fixed',
+      kind: 'author', text: 'author', owner: 'author', due: 'author',
+    },
+    lengths: { id: LIMITS.idLength, itemId: LIMITS.idLength, kind: LANG_LENGTH, text: LIMITS.noteLength, owner: LIMITS.ownerLength,
+      due: OUTCOME_DUE_LENGTH },
+  },
 }
 
 /** A private document: its owner writes notes (always open: they are private) and may throw a draft away. */
@@ -154,6 +170,11 @@ export function judgeWrite(rules: RecordRules, who: Writer, w: Write): Refusal |
 /** For the client's guards: why this person may not change a field of a note now, or null. */
 export function noteFieldRefusal(who: Writer, author: string, field: string, isPrivate = false): Refusal | null {
   return judgeWrite(isPrivate ? PRIVATE_RULES : BOARD_RULES, who, { op: 'field', root: 'notes', key: '', field, author })
+}
+
+/** For the client's guards: why this person may not change `field` of a record by `author` in a board root now, or null. */
+export function fieldRefusal(who: Writer, root: string, author: string, field: string): Refusal | null {
+  return judgeWrite(BOARD_RULES, who, { op: 'field', root, key: '', field, author })
 }
 
 /** For the client's guards: why this person may not set `key` of a board root of plain values (the meta root's

@@ -7,7 +7,7 @@
 //   doc.getMap('notes')   noteId  -> Y.Map { id, stageId, kind: NoteKind, text: Y.Text, authorId, order, createdAt,
 //                                           clusterId?: string }
 //   doc.getMap('clusters') clusterId -> Y.Map { id, name: string, stageId, order, createdAt }   (shared/clusters.ts)
-//   session, people, hidden, tally, kept, clients: written only by the server (shared/sessionDoc.ts)
+//   session, people, hidden, tally, kept, rounds, clients: written only by the server (shared/sessionDoc.ts)
 //   Who may write which root, record and field, and when: shared/rules.ts
 //
 // Records live in maps keyed by id, never in arrays, so that concurrent moves and reorders cannot

@@ -5,6 +5,9 @@
 //                 hidden   Y.Map   personId -> { [stageId]: count }   face-down notes while writing privately
 //                 tally    Y.Map   itemId -> votes                    empty until the facilitator reveals votes
 //                 kept     Y.Map   personId -> how many notes of theirs wait in their drafts (for the facilitator)
+//                 rounds   Y.Map   round id -> a finished voting round: { id, name, budget, maxPerItem, kindBudgets?,
+//                                  items?, tally: [itemId, votes][] } (pairs: item ids are anyone's words)
+//                 progress Y.Map   personId -> { votes, done }             votes spent and a done mark (shared/progress.ts)
 //                 clients  Y.Map   Yjs client id -> whose it is (server/judge.ts)
 //   private doc:  notes    Y.Map   as on the board, seen only by its writer until revealed
 //                 ballot   Y.Map   itemId -> votes this person gave (server-written)
@@ -12,6 +15,8 @@
 // Who may write which root is the rule table's (shared/rules.ts).
 import * as Y from 'yjs'
 import { DEFAULT_SESSION, type Ballot, type Person, type Session } from './workshop.js'
+import type { KeptRound } from './votingRounds.js'
+import { NO_PROGRESS, type PersonProgress } from './progress.js'
 
 export function readSession(doc: Y.Doc): Session {
   const m = doc.getMap<unknown>('session')
@@ -87,3 +92,39 @@ export function writeBallot(privateDoc: Y.Doc, ballot: Ballot) {
     for (const [id, n] of Object.entries(ballot)) if (m.get(id) !== n) m.set(id, n)
   })
 }
+
+export const readProgress = (doc: Y.Doc): Record<string, PersonProgress> => Object.fromEntries(doc.getMap<PersonProgress>('progress'))
+
+/** Patches one person's progress, writing only when a number or the mark changes (500 people vote often);
+ *  an entry back at nothing is dropped. */
+export function writeProgress(doc: Y.Doc, personId: string, patch: Partial<PersonProgress>) {
+  const m = doc.getMap<PersonProgress>('progress')
+  const was = m.get(personId) ?? NO_PROGRESS
+  const next: PersonProgress = { votes: patch.votes ?? was.votes, done: patch.done ?? was.done }
+  if (next.votes === was.votes && next.done === was.done) return
+  if (next.votes === 0 && !next.done) m.delete(personId)
+  else m.set(personId, next)
+}
+
+/** A new phase: nobody is done with it yet. Touches only the people who were. */
+export function clearDone(doc: Y.Doc) {
+  const m = doc.getMap<PersonProgress>('progress')
+  const done = [...m].filter(([, p]) => p.done).map(([id]) => id)
+  if (done.length) doc.transact(() => done.forEach((id) => writeProgress(doc, id, { done: false })))
+}
+
+/** The finished voting rounds, oldest first (shared/votingRounds.ts). */
+export function readRounds(doc: Y.Doc): KeptRound[] {
+  const m = doc.getMap<StoredRound>('rounds')
+  return [...m.values()]
+    .map(({ tally, ...r }) => ({ ...r, tally: Object.fromEntries(tally.filter(([, n]) => Number.isInteger(n) && n > 0)) }))
+    .sort((a, b) => a.id - b.id)
+}
+
+export function writeRound(doc: Y.Doc, r: KeptRound) {
+  const { tally, ...rest } = r
+  const stored: StoredRound = { ...rest, tally: Object.keys(tally).map((id) => [id, tally[id]!]) }
+  doc.getMap<StoredRound>('rounds').set(String(r.id), JSON.parse(JSON.stringify(stored)) as StoredRound)
+}
+
+type StoredRound = Omit<KeptRound, 'tally'> & { tally: [string, number][] }

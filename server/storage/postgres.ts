@@ -24,12 +24,21 @@ const SCHEMA = `
     ballot JSONB NOT NULL DEFAULT '{}',
     PRIMARY KEY (board_id, id)
   );
+  -- Ballots belong to a voting round; those stored before rounds were all of the first.
+  ALTER TABLE participants ADD COLUMN IF NOT EXISTS ballot_round INTEGER NOT NULL DEFAULT 1;
   -- seq comes from one sequence shared by every process, so appends from several never collide.
   CREATE TABLE IF NOT EXISTS updates (
     doc_id TEXT NOT NULL,
     seq BIGSERIAL,
     data BYTEA NOT NULL,
     PRIMARY KEY (doc_id, seq)
+  );
+  -- When someone last opened each board (null: not since it was made), for BOARD_TTL_DAYS.
+  ALTER TABLE boards ADD COLUMN IF NOT EXISTS opened_at BIGINT;
+  -- Ids of deleted boards, so that their links keep answering 410 rather than 404.
+  CREATE TABLE IF NOT EXISTS deleted_boards (
+    id TEXT PRIMARY KEY,
+    deleted_at BIGINT NOT NULL
   );
 `
 
@@ -43,6 +52,7 @@ interface ParticipantRow {
   revoked: boolean
   joined_at: string
   ballot: Ballot
+  ballot_round: number
 }
 
 const fromRow = (r: ParticipantRow): ParticipantRecord => ({
@@ -55,6 +65,7 @@ const fromRow = (r: ParticipantRow): ParticipantRecord => ({
   revoked: r.revoked,
   joinedAt: Number(r.joined_at),
   ballot: r.ballot,
+  ballotRound: r.ballot_round,
 })
 
 class Refusal {
@@ -159,20 +170,22 @@ export class PostgresStore implements Store {
     )
   }
 
-  updateBallot(boardId: string, participantId: string, change: (b: Ballot) => Ballot) {
+  updateBallot(boardId: string, participantId: string, change: (b: Ballot, ballotRound: number) => Ballot, round?: number) {
     return this.tx('updateBallot', async (c) => {
       // FOR UPDATE holds this person's row: a second vote, from any process, waits and then sees this one.
-      const { rows } = await c.query<{ ballot: Ballot }>(
-        'SELECT ballot FROM participants WHERE board_id = $1 AND id = $2 FOR UPDATE', [boardId, participantId],
+      const { rows } = await c.query<{ ballot: Ballot; ballot_round: number }>(
+        'SELECT ballot, ballot_round FROM participants WHERE board_id = $1 AND id = $2 FOR UPDATE', [boardId, participantId],
       )
       if (!rows[0]) throw new StorageError(`no participant ${participantId}`)
       let next: Ballot
       try {
-        next = change(rows[0].ballot)
+        next = change(rows[0].ballot, rows[0].ballot_round)
       } catch (reason) {
         throw new Refusal(reason)
       }
-      await c.query('UPDATE participants SET ballot = $3 WHERE board_id = $1 AND id = $2', [boardId, participantId, JSON.stringify(next)])
+      await c.query('UPDATE participants SET ballot = $3, ballot_round = $4 WHERE board_id = $1 AND id = $2', [
+        boardId, participantId, JSON.stringify(next), round ?? rows[0].ballot_round,
+      ])
       return next
     })
   }
@@ -199,6 +212,43 @@ export class PostgresStore implements Store {
       await c.query('DELETE FROM updates WHERE doc_id = $1 AND seq <= $2', [docId, throughSeq])
       await c.query('INSERT INTO updates (doc_id, seq, data) VALUES ($1, $2, $3)', [docId, throughSeq, Buffer.from(snapshot)])
     })
+  }
+
+  deleteBoard(id: string, at: number, opts: { docIds?: readonly string[]; openedBefore?: number } = {}) {
+    return this.tx('deleteBoard', async (c) => {
+      // FOR UPDATE: a process opening the board meanwhile (touchBoard) waits, then finds it gone.
+      const { rows } = await c.query<{ opened: string }>(
+        'SELECT COALESCE(opened_at, created_at) AS opened FROM boards WHERE id = $1 FOR UPDATE', [id],
+      )
+      const row = rows[0]
+      if (opts.openedBefore !== undefined && (!row || Number(row.opened) >= opts.openedBefore)) return false
+      const people = await c.query<{ id: string }>('SELECT id FROM participants WHERE board_id = $1', [id])
+      // Named one by one, so the primary key finds them: the board's log and each person's private one.
+      const docs = [id, ...people.rows.map((p) => `${id}/private/${p.id}`), ...(opts.docIds ?? [])]
+      await c.query('DELETE FROM updates WHERE doc_id = ANY($1::text[])', [docs])
+      await c.query('DELETE FROM participants WHERE board_id = $1', [id])
+      await c.query('DELETE FROM boards WHERE id = $1', [id])
+      if (row) await c.query('INSERT INTO deleted_boards (id, deleted_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, at])
+      return !!row
+    })
+  }
+
+  async deletedAt(id: string) {
+    const [r] = await this.q<{ deleted_at: string }>('deletedAt', 'SELECT deleted_at FROM deleted_boards WHERE id = $1', [id])
+    return r ? Number(r.deleted_at) : undefined
+  }
+
+  async touchBoard(id: string, at: number) {
+    await this.q('touchBoard', 'UPDATE boards SET opened_at = $2 WHERE id = $1', [id, at])
+  }
+
+  async idleBoards(before: number, limit: number) {
+    const rows = await this.q<{ id: string }>(
+      'idleBoards',
+      'SELECT id FROM boards WHERE COALESCE(opened_at, created_at) < $1 ORDER BY COALESCE(opened_at, created_at) LIMIT $2',
+      [before, limit],
+    )
+    return rows.map((r) => r.id)
   }
 
   async close() {

@@ -19,6 +19,7 @@ interface ParticipantRow {
   revoked: number
   joined_at: number
   ballot: string
+  ballot_round: number
 }
 
 const fromRow = (r: ParticipantRow): ParticipantRecord => ({
@@ -31,9 +32,13 @@ const fromRow = (r: ParticipantRow): ParticipantRecord => ({
   revoked: r.revoked === 1,
   joinedAt: r.joined_at,
   ballot: JSON.parse(r.ballot) as Ballot,
+  ballotRound: r.ballot_round,
 })
 
-const READS = new Set(['getBoard', 'findParticipant', 'listParticipants', 'loadLog', 'ready', 'close'])
+/** The store's file in DATA_DIR (npm run backup copies it). */
+export const STORE_FILE = 'touchpoint.sqlite'
+
+const READS = new Set(['getBoard', 'findParticipant', 'listParticipants', 'loadLog', 'deletedAt', 'idleBoards', 'ready', 'close'])
 
 export class SqliteStore implements Store {
   readonly db: Database.Database
@@ -41,7 +46,7 @@ export class SqliteStore implements Store {
 
   constructor(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL') {
     mkdirSync(dataDir, { recursive: true })
-    this.db = new Database(join(dataDir, 'touchpoint.sqlite'))
+    this.db = new Database(join(dataDir, STORE_FILE))
     this.db.pragma('journal_mode = WAL')
     this.db.pragma(`synchronous = ${synchronous}`)
     this.db.exec(`
@@ -69,7 +74,19 @@ export class SqliteStore implements Store {
         data BLOB NOT NULL,
         PRIMARY KEY (doc_id, seq)
       ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS deleted_boards (
+        id TEXT PRIMARY KEY,
+        deleted_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
     `)
+    // Files made before boards remembered when they were last opened get the column (null: never since).
+    const boardColumns = this.db.prepare<[], { name: string }>('PRAGMA table_info(boards)').all()
+    if (!boardColumns.some((c) => c.name === 'opened_at')) this.db.exec('ALTER TABLE boards ADD COLUMN opened_at INTEGER')
+    // Ballots belong to a voting round; those stored before rounds were all of the first.
+    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(participants)').all()
+    if (!columns.some((c) => c.name === 'ballot_round')) {
+      this.db.exec('ALTER TABLE participants ADD COLUMN ballot_round INTEGER NOT NULL DEFAULT 1')
+    }
     this.stmts = {
       insertBoard: this.db.prepare(
         'INSERT INTO boards (id, title, facilitator_key_hash, created_at) VALUES (?, ?, ?, ?)',
@@ -92,10 +109,10 @@ export class SqliteStore implements Store {
       ),
       setRole: this.db.prepare('UPDATE participants SET role = ? WHERE board_id = ? AND id = ?'),
       setRevoked: this.db.prepare('UPDATE participants SET revoked = ? WHERE board_id = ? AND id = ?'),
-      getBallot: this.db.prepare<[string, string], { ballot: string }>(
-        'SELECT ballot FROM participants WHERE board_id = ? AND id = ?',
+      getBallot: this.db.prepare<[string, string], { ballot: string; ballot_round: number }>(
+        'SELECT ballot, ballot_round FROM participants WHERE board_id = ? AND id = ?',
       ),
-      setBallot: this.db.prepare('UPDATE participants SET ballot = ? WHERE board_id = ? AND id = ?'),
+      setBallot: this.db.prepare('UPDATE participants SET ballot = ?, ballot_round = ? WHERE board_id = ? AND id = ?'),
       logThrough: this.db.prepare<[string, number], { data: Buffer }>(
         'SELECT data FROM updates WHERE doc_id = ? AND seq <= ? ORDER BY seq',
       ),
@@ -107,6 +124,18 @@ export class SqliteStore implements Store {
       ),
       insertUpdate: this.db.prepare('INSERT INTO updates (doc_id, seq, data) VALUES (?, ?, ?)'),
       deleteThrough: this.db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
+      openedAt: this.db.prepare<[string], { opened: number }>('SELECT COALESCE(opened_at, created_at) AS opened FROM boards WHERE id = ?'),
+      // The board's own log, and every document under `<id>/` (each person's private one): '0' follows '/'.
+      deleteLogs: this.db.prepare<[string, string, string]>('DELETE FROM updates WHERE doc_id = ? OR (doc_id >= ? AND doc_id < ?)'),
+      deleteLog: this.db.prepare<[string]>('DELETE FROM updates WHERE doc_id = ?'),
+      deleteParticipants: this.db.prepare<[string]>('DELETE FROM participants WHERE board_id = ?'),
+      deleteBoard: this.db.prepare<[string]>('DELETE FROM boards WHERE id = ?'),
+      remember: this.db.prepare<[string, number]>('INSERT OR IGNORE INTO deleted_boards (id, deleted_at) VALUES (?, ?)'),
+      deletedAt: this.db.prepare<[string], { deleted_at: number }>('SELECT deleted_at FROM deleted_boards WHERE id = ?'),
+      touch: this.db.prepare<[number, string]>('UPDATE boards SET opened_at = ? WHERE id = ?'),
+      idle: this.db.prepare<[number, number], { id: string }>(
+        'SELECT id FROM boards WHERE COALESCE(opened_at, created_at) < ? ORDER BY COALESCE(opened_at, created_at) LIMIT ?',
+      ),
     }
   }
 
@@ -175,7 +204,7 @@ export class SqliteStore implements Store {
     })
   }
 
-  updateBallot(boardId: string, participantId: string, change: (b: Ballot) => Ballot) {
+  updateBallot(boardId: string, participantId: string, change: (b: Ballot, ballotRound: number) => Ballot, round?: number) {
     let refusal: unknown
     return this.run('updateBallot', () =>
       this.db.transaction(() => {
@@ -183,12 +212,12 @@ export class SqliteStore implements Store {
         if (!row) throw new Error(`no participant ${participantId}`)
         let next: Ballot
         try {
-          next = change(JSON.parse(row.ballot) as Ballot)
+          next = change(JSON.parse(row.ballot) as Ballot, row.ballot_round)
         } catch (err) {
           refusal = err
           throw err
         }
-        this.stmts.setBallot.run(JSON.stringify(next), boardId, participantId)
+        this.stmts.setBallot.run(JSON.stringify(next), round ?? row.ballot_round, boardId, participantId)
         return next
       })(),
     ).catch((err) => Promise.reject(refusal ?? err))
@@ -221,6 +250,33 @@ export class SqliteStore implements Store {
         this.stmts.insertUpdate.run(docId, throughSeq, snapshot)
       })(),
     )
+  }
+
+  deleteBoard(id: string, at: number, opts: { docIds?: readonly string[]; openedBefore?: number } = {}) {
+    return this.run('deleteBoard', () =>
+      this.db.transaction(() => {
+        const row = this.stmts.openedAt.get(id)
+        if (opts.openedBefore !== undefined && (!row || row.opened >= opts.openedBefore)) return false
+        this.stmts.deleteLogs.run(id, `${id}/`, `${id}0`)
+        for (const docId of opts.docIds ?? []) this.stmts.deleteLog.run(docId)
+        this.stmts.deleteParticipants.run(id)
+        this.stmts.deleteBoard.run(id)
+        if (row) this.stmts.remember.run(id, at)
+        return !!row
+      })(),
+    )
+  }
+
+  deletedAt(id: string) {
+    return this.run('deletedAt', () => this.stmts.deletedAt.get(id)?.deleted_at)
+  }
+
+  touchBoard(id: string, at: number) {
+    return this.run('touchBoard', () => void this.stmts.touch.run(at, id))
+  }
+
+  idleBoards(before: number, limit: number) {
+    return this.run('idleBoards', () => this.stmts.idle.all(before, limit).map((r) => r.id))
   }
 
   close() {

@@ -23,6 +23,8 @@ export interface ParticipantRecord {
   joinedAt: number
   /** This person's dot votes: itemId -> votes. */
   ballot: Ballot
+  /** The voting round `ballot` was cast in (Session.round.id); 1 when absent, as for ballots stored before rounds. */
+  ballotRound?: number
 }
 
 export interface StoredLog {
@@ -39,8 +41,10 @@ export interface Store {
   findParticipant(boardId: string, tokenHash: string): Promise<ParticipantRecord | undefined>
   listParticipants(boardId: string): Promise<ParticipantRecord[]>
   updateParticipant(boardId: string, id: string, patch: { role?: Role; revoked?: boolean }): Promise<void>
-  /** Reads, changes and writes one ballot atomically (also across processes); `change` throws to refuse. */
-  updateBallot(boardId: string, participantId: string, change: (b: Ballot) => Ballot): Promise<Ballot>
+  /** Reads, changes and writes one ballot atomically (also across processes); `change` throws to refuse. It
+   *  gets the stored ballot with the round it was cast in, and what it returns is stored as a ballot of `round`
+   *  (by default the stored ballot's own). */
+  updateBallot(boardId: string, participantId: string, change: (b: Ballot, ballotRound: number) => Ballot, round?: number): Promise<Ballot>
   /** `docId` is a board id, or `<boardId>/private/<participantId>`. */
   loadLog(docId: string): Promise<StoredLog>
   /** Appends durably; resolves only once the update would survive a crash. Returns the new last seq. */
@@ -49,6 +53,17 @@ export interface Store {
    *  `held`, when given, answers the caller's own merge of exactly those entries (or null): a store that
    *  one process has to itself may write that instead of reading the entries back and merging them. */
   compact(docId: string, throughSeq: number, held?: () => Uint8Array | null): Promise<void>
+  /** Deletes a board for good: its row, its people, and the logs of its document and of each person's
+   *  private one (and of `docIds`, documents of it a caller held, which may have been written since), and
+   *  remembers the id as deleted at `at`. With `openedBefore`, only if nobody opened it since (pruning).
+   *  Idempotent; answers whether it deleted the board's row. */
+  deleteBoard(id: string, at: number, opts?: { docIds?: readonly string[]; openedBefore?: number }): Promise<boolean>
+  /** When the board was deleted, if it was: its links answer 410 rather than 404. */
+  deletedAt(id: string): Promise<number | undefined>
+  /** Notes that someone opened the board (its room loaded or unloaded) at `at`. */
+  touchBoard(id: string, at: number): Promise<void>
+  /** Ids of up to `limit` boards nobody opened (nor made) since `before`, least recently opened first. */
+  idleBoards(before: number, limit: number): Promise<string[]>
   /** Whether it can take writes now: it answers, and its last write did not fail. */
   ready(): Promise<boolean>
   close(): Promise<void>

@@ -10,7 +10,14 @@
 //     "frame":    { title, personaName, personaDescription, goal, scope },
 //     "lanes":    [{ id, name ('' = default name), order, hidden }],
 //     "mapItems": [{ id, stageId, laneId, order, sourceKind, sourceId, title, notes, votes, metric (or null) }],
-//     "emotions": { stageId: -2..2 }, "ratings": { "personId:stageId": -2..2 } }
+//     "emotions": { stageId: -2..2 }, "ratings": { "personId:stageId": -2..2 },
+//     "outcomes": [{ id, itemId, kind (decision or step), text, owner, due ('' or YYYY-MM-DD), authorId, createdAt }]
+//                 (only when the discuss phase left some),
+//     "round":    { id, name, budget, maxPerItem, kindBudgets?: { kind: votes }, items?: [itemId] } (the current
+//                 voting round, whose votes are "tally") and
+//     "rounds":   [{ …the same, tally: { itemId: votes } }] (the finished ones, oldest first): only when the
+//                 workshop voted in more than one round }
+//   A map item made from an outcome also has "outcome" (decision or step), "owner" and "due", after "metric".
 //
 // Fields come in this order, records in board order (map items by id), and keys of objects sorted, so the
 // same board always gives the same bytes: export, import, export again is identical. Authors are ids only:
@@ -23,6 +30,8 @@ import { isScore } from '../emotionCurve.js'
 import { writeSnapshot, type BoardSnapshot } from '../boardSnapshot.js'
 import { LIMITS } from '../requests.js'
 import { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './format.js'
+import { OUTCOME_KINDS, type Outcome, type OutcomeKind } from '../outcomes.js'
+import type { KeptRound } from '../votingRounds.js'
 
 export { BOARD_FORMAT, BOARD_FORMAT_VERSION }
 
@@ -44,15 +53,25 @@ export function toJson(b: BoardSnapshot): string {
     tally: sorted(b.tally),
     frame: Object.fromEntries(FRAME_FIELDS.map((k) => [k, b.frame[k]])),
     lanes: b.lanes.map(({ id, name, order, hidden }) => ({ id, name, order, hidden })),
-    mapItems: b.mapItems.map(({ id, stageId, laneId, order, sourceKind, sourceId, title, notes, votes, metric }) => ({
+    mapItems: b.mapItems.map(({ id, stageId, laneId, order, sourceKind, sourceId, title, notes, votes, metric, outcome, owner, due }) => ({
       id, stageId, laneId, order, sourceKind, sourceId, title, notes,
       votes, metric: metric && { type: metric.type, name: metric.name, target: metric.target, current: metric.current },
+      ...(outcome ? { outcome, owner: owner ?? '', due: due ?? '' } : {}),
     })),
     emotions: sorted(b.emotions),
     ratings: sorted(b.ratings),
+    ...(b.outcomes.length
+      ? { outcomes: b.outcomes.map(({ id, itemId, kind, text, owner, due, authorId, createdAt }) => ({ id, itemId, kind, text, owner, due, authorId, createdAt })) }
+      : {}),
+    ...(b.rounds
+      ? { round: roundJson(b.rounds.current), rounds: b.rounds.kept.map((r) => ({ ...roundJson(r), tally: sorted(r.tally) })) }
+      : {}),
   }
   return JSON.stringify(doc, null, 2) + '\n'
 }
+
+const roundJson = ({ id, name, budget, maxPerItem, kindBudgets, items }: Omit<KeptRound, 'tally'>) =>
+  ({ id, name, budget, maxPerItem, ...(kindBudgets ? { kindBudgets: sorted(kindBudgets) } : {}), ...(items ? { items } : {}) })
 
 /** Why an import was refused; `path` points at the offending value, e.g. `notes[3].kind`. */
 export class BoardJsonError extends Error {
@@ -130,7 +149,9 @@ export function readBoardJson(raw: unknown): BoardSnapshot {
         return { id: key(r.id, `${p}.id`), stageId: key(r.stageId, `${p}.stageId`), laneId: key(r.laneId, `${p}.laneId`),
           order: key(r.order, `${p}.order`), sourceKind: oneOf(r.sourceKind, SOURCE_KINDS, `${p}.sourceKind`) as SourceKind,
           sourceId: key(r.sourceId, `${p}.sourceId`), title: str(r.title, `${p}.title`, L.textLength),
-          notes: notes.map((n, i) => str(n, `${p}.notes[${i}]`, L.noteLength)), votes: num(r.votes, `${p}.votes`), metric }
+          notes: notes.map((n, i) => str(n, `${p}.notes[${i}]`, L.noteLength)), votes: num(r.votes, `${p}.votes`), metric,
+          ...(r.outcome === undefined ? {} : { outcome: oneOf(r.outcome, OUTCOME_KINDS, `${p}.outcome`) as OutcomeKind,
+            owner: str(r.owner, `${p}.owner`, L.ownerLength), due: due(r.due, `${p}.due`) }) }
       })
     })(),
     emotions: numbers(top.emotions, 'emotions', L.maxStages, isScore, 'a whole number from -2 to 2'),
@@ -140,6 +161,50 @@ export function readBoardJson(raw: unknown): BoardSnapshot {
       if (bad !== undefined) throw new BoardJsonError(`ratings.${bad}`, 'expected a key "personId:stageId"')
       return ratings
     })(),
+    outcomes: top.outcomes === undefined ? [] : records(top.outcomes, 'outcomes', L.maxNotes, (r, p): Outcome => ({
+      id: key(r.id, `${p}.id`), itemId: key(r.itemId, `${p}.itemId`),
+      kind: oneOf(r.kind, OUTCOME_KINDS, `${p}.kind`) as OutcomeKind, text: str(r.text, `${p}.text`, L.noteLength),
+      owner: str(r.owner, `${p}.owner`, L.ownerLength), due: due(r.due, `${p}.due`), authorId: key(r.authorId, `${p}.authorId`),
+      createdAt: num(r.createdAt, `${p}.createdAt`),
+    })),
+    rounds: top.rounds === undefined ? undefined : readRoundsJson(top),
+  }
+}
+
+/** The current voting round and the finished ones; each round's number is its own, the current one's the last. */
+function readRoundsJson(top: Rec): NonNullable<BoardSnapshot['rounds']> {
+  const list = arr(top.rounds, 'rounds')
+  if (list.length > LIMITS.maxRounds) throw over('rounds', list.length, LIMITS.maxRounds, 'rounds')
+  const kept = list.map((item, i): KeptRound => {
+    const r = obj(item, `rounds[${i}]`)
+    const tally = numbers(r.tally, `rounds[${i}].tally`, LIMITS.maxTallyKeys, (v) => Number.isInteger(v) && v >= 0, 'a whole number of votes')
+    return { ...readRound(r, `rounds[${i}]`), tally }
+  })
+  const current = readRound(obj(top.round, 'round'), 'round')
+  kept.forEach((r, i) => {
+    if (r.id >= (kept[i + 1]?.id ?? current.id)) throw new BoardJsonError(`rounds[${i}].id`, 'expected rounds oldest first, each numbered below the next and the current one')
+  })
+  return { kept, current }
+}
+
+function readRound(r: Rec, p: string): Omit<KeptRound, 'tally'> {
+  const whole = (v: unknown, path: string, min: number, max: number) => {
+    const n = num(v, path)
+    if (!Number.isInteger(n) || n < min || n > max) throw new BoardJsonError(path, `expected a whole number from ${min} to ${max}`)
+    return n
+  }
+  const kindBudgets = r.kindBudgets === undefined ? undefined : obj(r.kindBudgets, `${p}.kindBudgets`)
+  const bad = kindBudgets && Object.keys(kindBudgets).find((k) => !isNoteKind(k))
+  if (bad !== undefined) throw new BoardJsonError(`${p}.kindBudgets.${bad.slice(0, 40)}`, 'expected a kind of note')
+  const items = r.items === undefined ? undefined : arr(r.items, `${p}.items`)
+  if (items && items.length > LIMITS.maxTopN) throw over(`${p}.items`, items.length, LIMITS.maxTopN, 'items')
+  return {
+    id: whole(r.id, `${p}.id`, 1, Number.MAX_SAFE_INTEGER),
+    name: str(r.name, `${p}.name`, LIMITS.roundNameLength),
+    budget: whole(r.budget, `${p}.budget`, LIMITS.minVotes, LIMITS.maxVotes),
+    maxPerItem: whole(r.maxPerItem, `${p}.maxPerItem`, LIMITS.minVotes, LIMITS.maxVotes),
+    ...(kindBudgets && { kindBudgets: Object.fromEntries(Object.entries(kindBudgets).map(([k, v]) => [k, whole(v, `${p}.kindBudgets.${k}`, 0, LIMITS.maxVotes)])) }),
+    ...(items && { items: items.map((id, i) => key(id, `${p}.items[${i}]`)) }),
   }
 }
 
@@ -172,6 +237,11 @@ function str(v: unknown, path: string, max: number): string {
 const key = (v: unknown, path: string) => str(v, path, LIMITS.idLength)
 function over(path: string, count: number, max: number, what: string) {
   return new BoardJsonError(path, `${count} ${what}, more than the ${max} allowed`)
+}
+/** '' or a calendar date, YYYY-MM-DD. */
+function due(v: unknown, path: string): string {
+  if (v === '' || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))) return v
+  throw new BoardJsonError(path, 'expected "" or a date YYYY-MM-DD')
 }
 function num(v: unknown, path: string): number {
   if (typeof v === 'number' && Number.isFinite(v)) return v

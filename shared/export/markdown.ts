@@ -4,6 +4,7 @@ import type { MapItem } from '../journeyMap.js'
 import type { JourneyMap } from '../readMap.js'
 import { escapeMarkdown as md } from './escape.js'
 import { EXPORT_LABELS, formatScore, metricName, type ExportLabels } from './labels.js'
+import { roundsMarkdown } from './rounds.js'
 
 export function toMarkdown(map: JourneyMap, labels: ExportLabels = EXPORT_LABELS.en): string {
   const out = [`# ${md(map.title) || labels.untitled}`, '']
@@ -24,6 +25,8 @@ export function toMarkdown(map: JourneyMap, labels: ExportLabels = EXPORT_LABELS
     }
   }
 
+  if (map.rounds) out.push(...roundsMarkdown(map.rounds, labels))
+
   const names = new Map(map.stages.map((s) => [s.id, s.name]))
   out.push(`## ${labels.emotionCurve}`, '', `| ${labels.stage} | ${labels.score} | |`, '| --- | ---: | --- |')
   for (const { stageId, score } of map.curve) {
@@ -34,7 +37,11 @@ export function toMarkdown(map: JourneyMap, labels: ExportLabels = EXPORT_LABELS
 
 function itemLines(item: MapItem, labels: ExportLabels): string[] {
   const title = md(item.title) || '—'
-  const lines = [`- **${title}**${item.votes > 0 ? ` (${labels.votes(item.votes)})` : ''}`]
+  const kind = item.outcome ? `${item.outcome === 'decision' ? labels.decision : labels.step}: ` : ''
+  const lines = [`- ${kind}**${title}**${item.votes > 0 ? ` (${labels.votes(item.votes)})` : ''}`]
+  if (item.outcome && (item.owner || item.due)) {
+    lines.push(`  - ${[item.owner ? `${labels.owner}: ${md(item.owner)}` : '', item.due ? `${labels.due}: ${item.due}` : ''].filter(Boolean).join(' · ')}`)
+  }
   for (const note of item.notes) if (md(note)) lines.push(`  - ${md(note)}`)
   const m = item.metric
   if (m) {

@@ -113,8 +113,14 @@ function item(i: MapItem, labels: ExportLabels): string {
         m.current !== undefined ? `<span>${esc(labels.current)} <bdi dir="ltr">${m.current}</bdi></span>` : '',
       ].filter(Boolean)
     : []
+  // A decision or next step says which it is, and who owns it by when, in the metric's small line.
+  const kind = i.outcome ? `${esc(i.outcome === 'decision' ? labels.decision : labels.step)}: ` : ''
+  const owner = i.outcome && (i.owner || i.due)
+    ? `<div class="metric owner">${[i.owner ? `${esc(labels.owner)}: <bdi>${esc(i.owner)}</bdi>` : '', i.due ? `${esc(labels.due)} <bdi dir="ltr">${esc(i.due)}</bdi>` : ''].filter(Boolean).join(' · ')}</div>`
+    : ''
   return [
-    `<div class="title" dir="auto">${esc(i.title.trim() || '—')}${votes}</div>`,
+    `<div class="title" dir="auto">${kind}${esc(i.title.trim() || '—')}${votes}</div>`,
+    owner,
     notes.length ? `<ul class="notes">${notes.map((t) => `<li dir="auto">${esc(t.trim())}</li>`).join('')}</ul>` : '',
     m ? `<div class="metric"><bdi>${esc(metricName(m))}</bdi>${values.length ? ` · ${values.join(' · ')}` : ''}</div>` : '',
   ].join('')

@@ -66,6 +66,26 @@ describe.each(stores)('the %s store', (name, make, skipReason) => {
     await store.close()
   })
 
+  run('keeps each ballot with the voting round it was cast in', async () => {
+    const store = make()
+    const { id } = await board(store)
+    const p = person(id)
+    await store.addParticipant(p)
+    const seen: [Record<string, number>, number][] = []
+    const add = (round?: number) =>
+      store.updateBallot(id, p.id, (b, ballotRound) => {
+        seen.push([b, ballotRound])
+        return { ...b, item: (b.item ?? 0) + 1 }
+      }, round)
+    await add() // a ballot stored before rounds is of the first
+    await add(1)
+    expect((await store.listParticipants(id))[0]).toMatchObject({ ballot: { item: 2 }, ballotRound: 1 })
+    await add(2)
+    expect(seen.at(-1)).toEqual([{ item: 2 }, 1]) // the caller decides what an older round's ballot is worth
+    expect((await store.listParticipants(id))[0]).toMatchObject({ ballot: { item: 3 }, ballotRound: 2 })
+    await store.close()
+  })
+
   run('appends in order and compacts into one snapshot of the same state', async () => {
     const store = make()
     const { id, doc } = await board(store)

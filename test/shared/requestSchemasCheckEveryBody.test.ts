@@ -114,7 +114,7 @@ describe('actions', () => {
     ['timer ms over 4 hours', { type: 'timer', command: 'start', ms: 4 * 3600_000 + 1 }, '"ms" must be a whole number of milliseconds from 0 to 14400000 (4 hours).'],
     ['negative timer ms', { type: 'timer', command: 'extend', ms: -1 }, '"ms"'],
     ['an unknown timer command', { type: 'timer', command: 'stop' }, '"command" must be one of start, pause, resume, extend, clear.'],
-    ['an unknown phase', { type: 'setPhase', phase: 'lunch' }, '"phase" must be one of setup, ideate, cluster, vote, map, done.'],
+    ['an unknown phase', { type: 'setPhase', phase: 'lunch' }, '"phase" must be one of setup, ideate, cluster, vote, discuss, map, done.'],
     ['locked that is not true or false', { type: 'setLocked', locked: 1 }, '"locked" must be true or false.'],
     ['a vote of 2', { type: 'vote', itemId: 'n1', delta: 2 }, '"delta" must be 1 or -1.'],
     ['a vote with no item', { type: 'vote', delta: 1 }, '"itemId" is required.'],

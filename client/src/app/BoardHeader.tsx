@@ -5,9 +5,11 @@ import { useBoard } from '../features/board/index.js'
 import { t } from '../i18n/i18n.js'
 import { PeopleList, useWorkshop } from '../features/workshop/index.js'
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.js'
+import { joinedCount } from '../../../shared/progress.js'
+import { BoardMenu } from './BoardMenu.js'
 import './BoardHeader.css'
 
-export function BoardHeader(props: { status: ConnectionState; ready: boolean }) {
+export function BoardHeader(props: { status: ConnectionState; ready: boolean; onDeleteBoard: () => Promise<void> }) {
   const { board, boardId, isFacilitator } = useBoard()
   const workshop = useWorkshop()
   const [sharing, setSharing] = createSignal(false)
@@ -37,10 +39,18 @@ export function BoardHeader(props: { status: ConnectionState; ready: boolean }) 
         <button type="button" class="button" onClick={() => setSharing(true)}>
           {t('board.share')}
         </button>
+        <Show when={isFacilitator()}>
+          <BoardMenu title={board.state.title} onDelete={props.onDeleteBoard} />
+        </Show>
       </div>
       <LanguageSwitcher />
       <Show when={sharing()}>
-        <ShareDialog boardId={boardId} onClose={() => setSharing(false)} />
+        <ShareDialog
+          boardId={boardId}
+          onClose={() => setSharing(false)}
+          title={board.state.title}
+          joined={joinedCount(workshop.store.state.people)}
+        />
       </Show>
     </header>
   )

@@ -12,6 +12,8 @@ import { BoardHeader } from './BoardHeader.js'
 import { BoardViews } from '../features/map/index.js'
 import { createWorkshop, WorkshopContext, WorkshopPanel, workshopSlots } from '../features/workshop/index.js'
 import { DeadEndPage } from '../ui/DeadEndPage.js'
+import { ApiCallError, deleteBoard } from '../lib/api.js'
+import { forgetBoard, rememberBoard } from '../lib/boardList.js'
 import './BoardPage.css'
 
 /** The view-only link is the participant link with `?view`. */
@@ -36,6 +38,22 @@ export function BoardPage(props: { boardId: string }) {
   const presence = createPresenceStore(conn.awareness)
   const [editing, setEditingSignal] = createSignal<string | null>(null)
   let caret: number | undefined
+
+  // This browser's list of boards (the start page): opened now, under its title and this person's role as they are.
+  let opened = false
+  createEffect(() => {
+    if (!conn.ready() || conn.status() === 'deleted' || workshop.removal.removed()) return
+    rememberBoard({ id: boardId, title: board.state.title, role: workshop.store.role(), ...(opened ? {} : { lastOpened: Date.now() }) })
+    opened = true
+  })
+  // Deleted: this browser forgets it too (its key, its membership, its entry).
+  createEffect(() => conn.status() === 'deleted' && forgetBoard(boardId))
+  async function deleteThisBoard() {
+    const token = membership.session()?.token
+    if (!token) throw new ApiCallError('network', 'no token yet') // shown as "cannot reach the server": join first
+    await deleteBoard(boardId, token)
+    conn.markDeleted()
+  }
 
   createEffect(() => {
     const id = me()
@@ -76,6 +94,9 @@ export function BoardPage(props: { boardId: string }) {
 
   return (
     <Switch>
+      <Match when={conn.status() === 'deleted'}>
+        <DeadEndPage heading={t('board.deleted.heading')} body={t('board.deleted.body')} testId="deleted" />
+      </Match>
       <Match when={conn.status() === 'notFound'}>
         <DeadEndPage heading={t('board.notFound.heading')} body={t('board.notFound.body')} testId="not-found" />
       </Match>
@@ -86,7 +107,7 @@ export function BoardPage(props: { boardId: string }) {
         <BoardContext.Provider value={ctx}>
          <WorkshopContext.Provider value={workshop}>
           <div class="board-page">
-            <BoardHeader status={conn.status()} ready={conn.ready()} />
+            <BoardHeader status={conn.status()} ready={conn.ready()} onDeleteBoard={deleteThisBoard} />
             <Show when={conn.ready()}>
               <WorkshopPanel />
             </Show>
@@ -98,7 +119,13 @@ export function BoardPage(props: { boardId: string }) {
                 </p>
               }
             >
-              <BoardViews doc={conn.doc} session={membership.session} phase={() => workshop.store.state.session.phase}>
+              <BoardViews
+                doc={conn.doc}
+                session={membership.session}
+                phase={() => workshop.store.state.session.phase}
+                wanted={workshop.lead.wantedView}
+                onChoose={workshop.lead.movedAway}
+              >
                 <StageBoard />
               </BoardViews>
             </Show>

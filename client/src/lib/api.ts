@@ -32,6 +32,19 @@ async function post<T extends object>(path: string, schema: Parameters<typeof ch
 
 export const createBoard = (req: CreateBoardRequest) => post<CreateBoardResponse>('/api/boards', CreateBoardRequest, req)
 
+/** Deletes a board for everyone; the facilitator's token alone may. */
+export async function deleteBoard(boardId: string, token: string): Promise<void> {
+  let res: Response
+  try {
+    res = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } })
+  } catch {
+    throw new ApiCallError('network', 'network')
+  }
+  if (res.ok) return
+  const data = (await res.json().catch(() => null)) as ApiError | null
+  throw new ApiCallError(data?.error.code ?? `http_${res.status}`, data?.error.message ?? res.statusText)
+}
+
 export type JoinResponse = JoinBoardResponse
 
 /** Joins a board and gets the token its WebSocket asks for. */

@@ -2,7 +2,7 @@
 // facilitator keys taken from the facilitator link.
 import { nanoid } from 'nanoid'
 import { NAME_LENGTH } from '../../../shared/presence.js'
-import { load, save } from './storage.js'
+import { load, remove, save } from './storage.js'
 
 export function userId(): string {
   let id = load('user-id')
@@ -22,6 +22,11 @@ export function rememberName(name: string): string {
 }
 
 export const facilitatorKey = (boardId: string): string | null => load(`facilitator:${boardId}`)
+
+/** Keeps the key of a board this browser just made, so it opens it as facilitator and may start from it later. */
+export const keepFacilitatorKey = (boardId: string, key: string) => save(`facilitator:${boardId}`, key)
+
+export const forgetFacilitatorKey = (boardId: string) => remove(`facilitator:${boardId}`)
 
 /**
  * Stores the key from a `#facilitator=<key>` fragment and removes it from the address bar, so that a

@@ -2,7 +2,7 @@
 // so that a reload (even offline) reconnects as the same person, the author of the same notes.
 import type { JoinBoardResponse } from '../../../shared/api.js'
 import { ApiCallError, joinBoard } from './api.js'
-import { load, save } from './storage.js'
+import { load, remove, save } from './storage.js'
 import { facilitatorKey, userId } from './identity.js'
 
 export interface BoardSession {
@@ -28,6 +28,12 @@ export function savedSession(boardId: string, observer = false): BoardSession | 
 
 export function forgetSession(boardId: string, observer = false) {
   save(storageKey(boardId, observer), 'null')
+}
+
+/** Drops both memberships of a board (participant and observer), e.g. when this browser forgets it. */
+export function dropSessions(boardId: string) {
+  remove(storageKey(boardId))
+  remove(storageKey(boardId, true))
 }
 
 /** Joins the board under `name` (as facilitator when this browser holds the key), or as an observer, and

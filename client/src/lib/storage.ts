@@ -9,6 +9,14 @@ export function load(key: string): string | null {
   }
 }
 
+export function remove(key: string): void {
+  try {
+    localStorage.removeItem(PREFIX + key)
+  } catch {
+    // Nothing to forget where nothing could be kept.
+  }
+}
+
 export function save(key: string, value: string): void {
   try {
     localStorage.setItem(PREFIX + key, value)

@@ -22,3 +22,31 @@ export const LockIcon = (p: { open?: boolean }) => (
     <path d={p.open ? 'M8 11V8a4 4 0 0 1 7.5-2' : 'M8 11V8a4 4 0 0 1 8 0v3'} />
   </svg>
 )
+
+export const CheckIcon = () => (
+  <svg {...props}>
+    <path d="M5 12.5l4.5 4.5L19 7.5" />
+  </svg>
+)
+
+/** A lamp casting its beam: the spotlight. */
+export const SpotlightIcon = () => (
+  <svg {...props}>
+    <path d="M4 4l6 2-2 4-4-2zM9 8l9 9M6.5 9.5L14 21h7V14L9.5 6.5" />
+  </svg>
+)
+
+/** Arrows coming together: bring everyone here. */
+export const GatherIcon = () => (
+  <svg {...props}>
+    <circle cx="12" cy="12" r="2.5" />
+    <path d="M3 12h5M16 12h5M12 3v5M12 16v5M6 10l2 2-2 2M18 10l-2 2 2 2" />
+  </svg>
+)
+
+/** Footsteps: follow me. */
+export const FollowIcon = () => (
+  <svg {...props}>
+    <path d="M7 4c1.7 0 2.5 1.8 2.5 4S8.7 12 7 12 4.5 10.2 4.5 8 5.3 4 7 4zM5 14h4M16 10c1.7 0 2.5 1.8 2.5 4s-.8 4-2.5 4-2.5-1.8-2.5-4 .8-4 2.5-4zM14 20h4" />
+  </svg>
+)

@@ -42,6 +42,7 @@ export function NoteCard(props: { id: string }) {
    *  (phase, lock) holds; absent where no rule of the moment is to blame (an observer's view). */
   const deleteShown = () => mine() && deleteRefusal()?.kind !== 'forged'
   const typers = () => presence.typingIn(props.id)
+  const spotlit = () => !!rules.isSpotlit?.(props.id)
 
   function remove() {
     const place = board.place(props.id)
@@ -90,7 +91,7 @@ export function NoteCard(props: { id: string }) {
         <li
           id={noteElementId(props.id)}
           class={`note kind-${n().kind}`}
-          classList={{ mine: mine(), 'someone-typing': typers().length > 0, 'read-only': !writable(), fixed: !!moveRefusal() }}
+          classList={{ mine: mine(), 'someone-typing': typers().length > 0, 'read-only': !writable(), fixed: !!moveRefusal(), spotlit: spotlit() }}
           style={{ '--typer': typers()[0]?.user.color }}
           data-note-id={props.id}
           data-private={rules.isPrivate(props.id) ? '' : undefined}
@@ -133,6 +134,9 @@ export function NoteCard(props: { id: string }) {
             <Show when={slots.noteHead}>{(head) => <Dynamic component={head()} id={props.id} />}</Show>
             <Show when={mine()}>
               <span class="mine-tag">{t('note.mine')}</span>
+            </Show>
+            <Show when={spotlit()}>
+              <span class="spotlight-tag">{t('spotlight.badge')}</span>
             </Show>
             <Show when={deleteShown()}>
               <button

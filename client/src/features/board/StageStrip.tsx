@@ -98,6 +98,7 @@ export function StageStrip(props: { scroller: () => HTMLElement | undefined }) {
         classList={{ 'in-overview': overview.on() }}
         aria-label={t('strip.label')}
         data-testid="stage-strip"
+        data-moves-view
       >
         <button
           type="button"

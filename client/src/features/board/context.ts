@@ -31,6 +31,8 @@ export interface BoardRules {
   moreNotes?(stageId: string): { private: number; faceDown: number }
   /** A note's own keys beyond the board's (e.g. G to group it); true when the key was used. */
   onNoteKey?(noteId: string, e: KeyboardEvent): boolean
+  /** Whether the note is in the spotlight: highlighted on every screen until released. */
+  isSpotlit?(noteId: string): boolean
 }
 
 /** What others render inside the board's parts. */

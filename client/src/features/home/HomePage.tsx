@@ -1,8 +1,14 @@
-// The start page: create a board, then get the links to share and open it.
+// The start page: create a board (blank, from a template, or from one of my boards), then get the links to share
+// and open it; and the boards this browser made or joined.
 import { Show, createSignal } from 'solid-js'
 import type { CreateBoardResponse } from '../../../../shared/api.js'
+import { announce } from '../../lib/announce.js'
+import { forgetBoard, knownBoards, rememberBoard, type KnownBoard } from '../../lib/boardList.js'
+import { facilitatorKey, keepFacilitatorKey } from '../../lib/identity.js'
 import { t } from '../../i18n/i18n.js'
+import { MyBoards } from './MyBoards.js'
 import { CreateBoardForm } from './CreateBoardForm.js'
+import { Announcer } from '../../ui/Announcer.js'
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.js'
 import { ShareLinks } from '../session/index.js'
 import { ImportBoard } from './ImportBoard.js'
@@ -10,7 +16,24 @@ import './HomePage.css'
 
 export function HomePage() {
   const [created, setCreated] = createSignal<CreateBoardResponse | null>(null)
+  const [boards, setBoards] = createSignal(knownBoards())
   let heading!: HTMLHeadingElement
+  let listHeading: HTMLHeadingElement | undefined
+  /** A board this browser just made: it keeps the key (so it opens as facilitator) and lists the board. */
+  const made = (b: CreateBoardResponse, title: string) => {
+    keepFacilitatorKey(b.id, b.facilitatorKey)
+    rememberBoard({ id: b.id, title, role: 'facilitator', lastOpened: Date.now() })
+    setBoards(knownBoards())
+    setCreated(b)
+    heading.focus()
+  }
+  const forget = (b: KnownBoard) => {
+    forgetBoard(b.id)
+    setBoards(knownBoards())
+    announce(t('home.boards.forgotten', { title: b.title || t('board.untitled') }))
+    // The list, or with none left, the form.
+    ;(listHeading?.isConnected ? listHeading : document.getElementById('board-title'))?.focus()
+  }
   return (
     <div class="home">
       <header class="app-bar">
@@ -24,18 +47,9 @@ export function HomePage() {
             <>
               <h1>{t('home.heading')}</h1>
               <p class="lead">{t('home.intro')}</p>
-              <CreateBoardForm
-                onCreated={(b) => {
-                  setCreated(b)
-                  heading.focus()
-                }}
-              />
-              <ImportBoard
-                onImported={(b) => {
-                  setCreated(b)
-                  heading.focus()
-                }}
-              />
+              <CreateBoardForm mine={boards().filter((b) => facilitatorKey(b.id))} onCreated={made} />
+              <MyBoards boards={boards()} onForget={forget} ref={(el) => (listHeading = el)} />
+              <ImportBoard onImported={(b) => made(b, '')} />
             </>
           }
         >
@@ -52,6 +66,7 @@ export function HomePage() {
           )}
         </Show>
       </main>
+      <Announcer />
     </div>
   )
 }

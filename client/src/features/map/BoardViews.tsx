@@ -1,5 +1,6 @@
 // Board | Map: the two views of an open board, switchable at any time. The map opens by itself for everyone
 // when the facilitator moves the workshop to the map (or done) phase; a choice holds until the phase changes.
+// Being led (the facilitator's "bring everyone here", "follow me", the spotlight) asks for a view too: `wanted`.
 import { ErrorBoundary, Show, Suspense, createEffect, createSignal, lazy, on, type Accessor, type JSX } from 'solid-js'
 import type * as Y from 'yjs'
 import type { Phase } from '../../../../shared/workshop.js'
@@ -16,11 +17,21 @@ type View = 'board' | 'map'
 // The service worker precaches it with the rest of the build, so it opens offline too.
 const MapView = lazy(() => import('./MapView.js').then((m) => ({ default: m.MapView })))
 
-export function BoardViews(props: { doc: Y.Doc; session: Accessor<BoardSession | null>; phase: Accessor<Phase>; children: JSX.Element }) {
+export function BoardViews(props: {
+  doc: Y.Doc
+  session: Accessor<BoardSession | null>
+  phase: Accessor<Phase>
+  /** A view asked for by someone leading the room, anew with each seq. */
+  wanted?: Accessor<{ view: View; seq: number } | null>
+  /** The person chose a view themselves. */
+  onChoose?: (v: View) => void
+  children: JSX.Element
+}) {
   const { boardId } = useBoard()
   const phase = () => props.phase()
   const [chosen, setChosen] = createSignal<View | null>(null)
   createEffect(on(phase, () => setChosen(null), { defer: true }))
+  createEffect(on(() => props.wanted?.(), (w) => w && setChosen(w.view), { defer: true }))
   const view = (): View => chosen() ?? (phase() === 'map' || phase() === 'done' ? 'map' : 'board')
   const token = () => props.session()?.token ?? null
   const role = () => props.session()?.role ?? null
@@ -31,7 +42,10 @@ export function BoardViews(props: { doc: Y.Doc; session: Accessor<BoardSession |
   }
 
   const tab = (v: View, label: string) => (
-    <button type="button" class="view-tab" data-view={v} aria-pressed={view() === v} onClick={() => setChosen(v)}>
+    <button type="button" class="view-tab" data-view={v} aria-pressed={view() === v} onClick={() => {
+      setChosen(v)
+      props.onChoose?.(v)
+    }}>
       {label}
     </button>
   )

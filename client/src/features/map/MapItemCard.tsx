@@ -1,9 +1,10 @@
-// One item of the map: its title, the notes of its cluster, its votes and metric. The facilitator retitles it,
+// One item of the map: its title, the notes of its cluster, its votes and metric; a decision or next step of the
+// discussion says so, with its owner and due date. The facilitator retitles it,
 // moves it (buttons, selects, or dragging it by its grip), measures it, or takes it off the map.
 import { For, Show } from 'solid-js'
 import type { MapItem } from '../../../../shared/journeyMap.js'
 import { announce } from '../../lib/announce.js'
-import { t } from '../../i18n/i18n.js'
+import { locale, t } from '../../i18n/i18n.js'
 import { useMap } from './context.js'
 import { MetricEditor, MetricSummary } from './MetricEditor.js'
 import './MapItemCard.css'
@@ -11,6 +12,12 @@ import './MapItemCard.css'
 type Named = { id: string; name: string }
 
 const toolId = (itemId: string, tool: string) => `item-${itemId}-${tool}`
+
+/** A due date (YYYY-MM-DD) in the reader's calendar and digits. */
+function formatDate(due: string, lang: string): string {
+  const [y, m, d] = due.split('-').map(Number)
+  return y && m && d ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d)) : due
+}
 
 export function MapItemCard(props: { item: MapItem; stage: Named; lane: Named }) {
   const { store, canEdit } = useMap()
@@ -53,6 +60,23 @@ export function MapItemCard(props: { item: MapItem; stage: Named; lane: Named })
         </ul>
       </Show>
       <Show when={item().metric}>{(m) => <MetricSummary metric={m()} />}</Show>
+      <Show when={item().outcome}>
+        {(kind) => (
+          <p class="item-outcome" data-testid="item-outcome">
+            <span class="item-outcome-kind">{t(`outcome.kind.${kind()}`)}</span>
+            <Show when={item().owner}>
+              <span>
+                {t('outcome.owner.short')}: <bdi class="item-owner">{item().owner}</bdi>
+              </span>
+            </Show>
+            <Show when={item().due}>
+              <span>
+                {t('outcome.due.short')}: <bdi>{formatDate(item().due!, locale().code)}</bdi>
+              </span>
+            </Show>
+          </p>
+        )}
+      </Show>
       <Show when={canEdit()}>
         <ItemTools item={item()} />
       </Show>

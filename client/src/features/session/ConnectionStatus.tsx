@@ -10,6 +10,7 @@ const KEYS = {
   offline: 'status.offline',
   notFound: 'status.reconnecting',
   tooLarge: 'status.tooLarge',
+  deleted: 'status.reconnecting',
 } as const
 
 export function ConnectionStatus(props: { status: Status }) {

@@ -1,10 +1,16 @@
 // The links to hand out: one for everyone, one for the facilitator, and (on an open board) a view-only one.
-import { Show } from 'solid-js'
+import { Show, type JSX } from 'solid-js'
 import { t } from '../../i18n/i18n.js'
 import { CopyField } from '../../ui/CopyField.js'
 import './ShareLinks.css'
 
-export function ShareLinks(props: { participantUrl: string; facilitatorUrl?: string | undefined; observerUrl?: string }) {
+export function ShareLinks(props: {
+  participantUrl: string
+  facilitatorUrl?: string | undefined
+  observerUrl?: string
+  /** Shown right under the participant link (the share dialog's QR code). */
+  participantExtra?: JSX.Element
+}) {
   return (
     <div class="share-links">
       <CopyField
@@ -14,6 +20,7 @@ export function ShareLinks(props: { participantUrl: string; facilitatorUrl?: str
         value={props.participantUrl}
         copyLabel={t('copy.participant')}
       />
+      {props.participantExtra}
       <Show when={props.facilitatorUrl}>
         {(url) => (
           <CopyField

@@ -10,8 +10,9 @@ import { roots } from '../../../../shared/schema.js'
 import { saveLocalDrafts } from '../../lib/localDrafts.js'
 
 /** `tooLarge`: the server refused what this device wrote offline as too much to merge at once
- *  (CloseCode.firstSyncTooLarge); it is all still here, and nothing is resent until the page reconnects. */
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'notFound' | 'tooLarge'
+ *  (CloseCode.firstSyncTooLarge); it is all still here, and nothing is resent until the page reconnects.
+ *  `deleted`: the board was deleted (CloseCode.deleted, or 410 on joining); this device's copy is cleared. */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'notFound' | 'tooLarge' | 'deleted'
 
 export type Connection = ReturnType<typeof connectBoard>
 
@@ -21,6 +22,9 @@ export interface ConnectionEvents {
   /** This person's id, so that their notes are saved as drafts before a refused copy is dropped. */
   me?: () => string
 }
+
+/** A board that is not there: nothing to reconnect to. */
+const gone = (s: ConnectionState) => s === 'notFound' || s === 'deleted'
 
 const wsBase = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
 
@@ -50,10 +54,12 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
     if (s === 'connected') setStatus('connected')
   })
   provider.on('connection-close', () => {
-    if (status() !== 'notFound') setStatus(navigator.onLine ? 'reconnecting' : 'offline')
+    if (!gone(status())) setStatus(navigator.onLine ? 'reconnecting' : 'offline')
   })
   provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
     if (code === CloseCode.unknownBoard) setStatus('notFound')
+    // Deleted for everyone: its notes should not outlive it on this device either.
+    else if (code === CloseCode.deleted) markDeleted()
     // Our offline work is over the server's MAX_FIRST_SYNC_BYTES: resending it would be refused again, so
     // the provider has stopped (a 44xx). Say so; the doc and IndexedDB keep every change, nothing is cleared.
     else if (code === CloseCode.firstSyncTooLarge) setStatus('tooLarge')
@@ -73,12 +79,12 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
 
   // A dropped network often leaves the socket open for tens of seconds; the browser knows sooner.
   const onOffline = () => {
-    if (status() === 'notFound') return
+    if (gone(status())) return
     setStatus('offline')
     provider.disconnect()
   }
   const onOnline = () => {
-    if (status() === 'notFound' || !started) return
+    if (gone(status()) || !started) return
     setStatus('reconnecting')
     provider.connect()
   }
@@ -95,6 +101,13 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
 
   const forget = () => local.clearData()
 
+  /** The board was deleted: stop, say so, and drop this device's copy of it. */
+  function markDeleted() {
+    setStatus('deleted')
+    provider.disconnect()
+    void local.clearData()
+  }
+
   function destroy() {
     removeEventListener('offline', onOffline)
     removeEventListener('online', onOnline)
@@ -103,5 +116,5 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
     doc.destroy()
   }
 
-  return { doc, awareness, status, setStatus, ready, synced, start, forget, destroy }
+  return { doc, awareness, status, setStatus, ready, synced, start, forget, markDeleted, destroy }
 }

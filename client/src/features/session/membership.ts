@@ -25,6 +25,7 @@ export function createMembership(boardId: string, conn: Connection, name: Access
       conn.start(joined.token)
     } catch (err) {
       if (err instanceof ApiCallError && err.code === 'board_not_found') return conn.setStatus('notFound')
+      if (err instanceof ApiCallError && err.code === 'board_deleted') return conn.markDeleted()
       conn.setStatus(navigator.onLine ? 'reconnecting' : 'offline')
       retry = setTimeout(ensure, RETRY_MS)
     }

@@ -31,6 +31,8 @@ export function connectPrivate(boardId: string, personId: string, token: string)
     // As on the board: a refused change was kept nowhere, so this copy is dropped and loaded afresh, once
     // every note it holds (all of them are this person's) is saved as a draft on the device.
     // (`resync` does not close for good: the provider reconnects and nothing is cleared.)
+    // A deleted board takes this person's private notes with it, here as on the server.
+    if (code === CloseCode.deleted) return void local.clearData()
     if (code !== CloseCode.forbidden) return
     provider.disconnect()
     saveLocalDrafts(boardId, personId, doc, { all: true })

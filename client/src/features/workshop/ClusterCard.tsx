@@ -9,6 +9,7 @@ import { locale, t } from '../../i18n/i18n.js'
 import { useWorkshop } from './context.js'
 import { clusterTitle } from '../../../../shared/clusters.js'
 import { VoteControl } from './VoteControl.js'
+import { SpotlightButton } from './SpotlightButton.js'
 import './ClusterCard.css'
 
 const NAME_LENGTH = 80
@@ -53,6 +54,7 @@ export function ClusterCard(props: { cluster: Cluster; noteIds: string[] }) {
   return (
     <li
       class="cluster"
+      classList={{ spotlit: w.lead.isSpotlit('cluster', props.cluster.id) }}
       data-cluster-id={props.cluster.id}
       aria-labelledby={headingId()}
       tabIndex={w.store.mayCluster() ? 0 : undefined}
@@ -90,6 +92,10 @@ export function ClusterCard(props: { cluster: Cluster; noteIds: string[] }) {
           />
         </Show>
         <span class="cluster-count">{t('stage.notes', { count: props.noteIds.length })}</span>
+        <Show when={w.lead.isSpotlit('cluster', props.cluster.id)}>
+          <span class="spotlight-tag">{t('spotlight.badge')}</span>
+        </Show>
+        <SpotlightButton kind="cluster" id={props.cluster.id} name={title()} />
         <Show when={w.store.mayCluster()}>
           <button type="button" class="button small subtle ungroup" aria-label={t('cluster.ungroup', { name: title() })} onClick={ungroup}>
             {t('cluster.ungroup.short')}

@@ -8,6 +8,7 @@ import { t } from '../../i18n/i18n.js'
 import { useWorkshop } from './context.js'
 import { LockIcon } from '../../ui/icons.js'
 import './FacilitatorControls.css'
+import { RoundDialog } from './RoundDialog.js'
 
 export function FacilitatorControls() {
   const w = useWorkshop()
@@ -21,6 +22,7 @@ export function FacilitatorControls() {
 
   const [budget, setBudget] = createSignal<number | null>(null)
   const [cap, setCap] = createSignal<number | null>(null)
+  const [roundDialog, setRoundDialog] = createSignal(false)
   const clamp = (n: number) => Math.min(LIMITS.maxVotes, Math.max(LIMITS.minVotes, Math.round(n) || LIMITS.minVotes))
   async function saveBudget(e: Event) {
     e.preventDefault()
@@ -120,6 +122,16 @@ export function FacilitatorControls() {
             {t('vote.reopen')}
           </button>
         </div>
+      </Show>
+      <Show when={s().phase === 'vote'}>
+        <div class="control-group">
+          <button type="button" class="button small" aria-haspopup="dialog" onClick={() => setRoundDialog(true)}>
+            {t('round.new')}
+          </button>
+        </div>
+      </Show>
+      <Show when={roundDialog()}>
+        <RoundDialog onClose={() => setRoundDialog(false)} />
       </Show>
     </div>
   )

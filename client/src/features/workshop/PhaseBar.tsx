@@ -9,7 +9,9 @@ import { useWorkshop } from './context.js'
 import { FacilitatorControls } from './FacilitatorControls.js'
 import { PhaseNews } from './PhaseNews.js'
 import { Timer } from './Timer.js'
+import { ProgressSummary } from './ProgressSummary.js'
 import './PhaseBar.css'
+import { KindVotesLeft, RoundName } from './RoundStatus.js'
 
 export function PhaseBar() {
   const w = useWorkshop()
@@ -23,7 +25,7 @@ export function PhaseBar() {
     if (w.store.role() === 'observer') return t('phase.hint.observer', { phase: t(`phase.${p}`) })
     if (s().locked) return t('phase.hint.locked')
     if (p === 'ideate' && w.store.writesPrivately()) return t(w.store.isFacilitator() ? 'phase.hint.ideate.private.facilitator' : 'phase.hint.ideate.private')
-    if (w.store.isFacilitator() && (p === 'setup' || p === 'vote')) return t(`phase.hint.${p}.facilitator`)
+    if (w.store.isFacilitator() && (p === 'setup' || p === 'vote' || p === 'discuss')) return t(`phase.hint.${p}.facilitator`)
     return t(`phase.hint.${p}` as MessageKey, { budget: s().budget, max: s().maxPerItem })
   }
 
@@ -67,6 +69,7 @@ export function PhaseBar() {
         </p>
         <Show when={w.store.mayVote()}>
           <p class="votes-left" data-testid="votes-left" aria-live="polite">
+            <RoundName />
             <span class="votes-left-dots" aria-hidden="true">
               <For each={Array.from({ length: s().budget })}>
                 {(_, i) => <span class="dot" classList={{ spent: i() < votesUsed(w.store.state.ballot) }} />}
@@ -74,8 +77,10 @@ export function PhaseBar() {
             </span>
             {t('vote.left', { count: w.store.votesLeft(), budget: s().budget })}
             <span class="hint"> {t('vote.cap', { count: s().maxPerItem })}</span>
+            <KindVotesLeft />
           </p>
         </Show>
+        <ProgressSummary />
       </div>
       <Show when={w.store.isFacilitator()}>
         <FacilitatorControls />

@@ -10,16 +10,18 @@ export function VoteControl(props: { itemId: string; name: string }) {
   const w = useWorkshop()
   const mine = () => w.store.myVotes(props.itemId)
   const phase = () => w.store.state.session.phase
-  const shown = () => phase() === 'vote' || phase() === 'map' || phase() === 'done'
+  const shown = () => phase() === 'vote' || phase() === 'discuss' || phase() === 'map' || phase() === 'done'
   const canAdd = () => w.store.checkVote(props.itemId, 1).ok
+  // A round on the top items of the last one takes no votes on the others: they offer none.
+  const votable = () => w.store.mayVote() && w.store.inRound(props.itemId)
   const total = () => countOf(w.store.state.tally, props.itemId)
   // After the reveal only items that received votes carry a total: a board full of zeros says nothing.
   const showTotal = () => w.store.state.session.votesRevealed && total() > 0
 
   return (
-    <Show when={shown() && (w.store.mayVote() || mine() > 0 || showTotal())}>
+    <Show when={shown() && (votable() || mine() > 0 || showTotal())}>
       <div class="vote-row" role="group" aria-label={t('vote.group', { name: props.name })} data-item-id={props.itemId}>
-        <Show when={w.store.mayVote()}>
+        <Show when={votable()}>
           <button
             type="button"
             class="vote-button vote-less"
@@ -33,7 +35,7 @@ export function VoteControl(props: { itemId: string; name: string }) {
         <span class="my-votes" aria-label={t('vote.mine', { count: mine() })} title={t('vote.mine', { count: mine() })}>
           <For each={Array.from({ length: mine() })}>{() => <span class="dot" aria-hidden="true" />}</For>
         </span>
-        <Show when={w.store.mayVote()}>
+        <Show when={votable()}>
           <button
             type="button"
             class="vote-button vote-more"

@@ -1,12 +1,16 @@
 // The workshop above the board: the phase bar, the line where refusals and notices are said, what was kept
-// for this person ("Kept for you"), the ranked
-// result once votes are revealed, and the "Group with…" menu when it is open.
+// for this person ("Kept for you"), whom this screen follows and what is in the spotlight, the discussion of
+// the ranked items, the ranked result once votes are revealed, and the "Group with…" menu when it is open.
 import { Show } from 'solid-js'
 import { useWorkshop } from './context.js'
 import { DraftsPanel } from './DraftsPanel.js'
 import { GroupMenu } from './GroupMenu.js'
 import { PhaseBar } from './PhaseBar.js'
 import { Results } from './Results.js'
+import { DiscussPanel } from './DiscussPanel.js'
+import { FollowBar } from './FollowBar.js'
+import { LeadControls } from './LeadControls.js'
+import { SpotlightBar } from './SpotlightBar.js'
 import './WorkshopPanel.css'
 
 export function WorkshopPanel() {
@@ -23,8 +27,16 @@ export function WorkshopPanel() {
           )}
         </Show>
       </div>
+      <FollowBar />
+      <Show when={w.store.isFacilitator()}>
+        <LeadControls />
+      </Show>
+      <SpotlightBar />
       <DraftsPanel />
-      <Show when={w.store.state.session.votesRevealed}>
+      <Show when={w.store.state.session.phase === 'discuss'}>
+        <DiscussPanel />
+      </Show>
+      <Show when={w.store.state.session.votesRevealed || w.store.state.rounds.length > 0}>
         <Results />
       </Show>
       <Show when={w.clustering.grouping()}>{(id) => <GroupMenu noteId={id()} />}</Show>

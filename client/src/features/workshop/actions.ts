@@ -30,6 +30,7 @@ export async function postAction(boardId: string, token: string, action: Action)
 const KNOWN = [
   'wrong_phase', 'voting_closed', 'over_budget', 'over_item_cap', 'nothing_to_take_back', 'unknown_item', 'facilitator_only',
   'unauthorized', 'network', 'participant_not_found', 'cannot_remove_self', 'observer',
+  'wrong_round', 'not_in_round', 'over_kind_budget', 'no_results',
 ] as const
 
 /** The friendly message for a refusal code from the server (or from the same check done here first). */

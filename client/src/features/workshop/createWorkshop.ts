@@ -16,6 +16,13 @@ import { postAction, refusalMessage } from './actions.js'
 import { createClusterActions, groupTargetAt } from './clustering.js'
 import { createDrafts, type ShownDraft } from './drafts.js'
 import { createWorkshopStore } from './workshopStore.js'
+import { createLead } from './lead.js'
+import { createOutcomeStore } from './outcomes.js'
+import { shortText } from './NoteExtras.js'
+import { labelsFor } from '../../../../shared/export/labels.js'
+import { laneLabel, readLanes } from '../../../../shared/lanes.js'
+import type { Place, SpotlightKind } from '../../../../shared/lead.js'
+import { locale } from '../../i18n/i18n.js'
 
 export type Workshop = ReturnType<typeof createWorkshop>
 
@@ -129,6 +136,12 @@ export function createWorkshop(d: WorkshopDeps) {
   }
   onCleanup(() => clearTimeout(messageTimer))
   const limits = () => ({ budget: store.state.session.budget, max: store.state.session.maxPerItem })
+  /** The limits a refusal of a vote on `itemId` may name: with its kind's budget in this round, if it has one. */
+  const voteLimits = (itemId: string) => {
+    const kind = store.kindOf(itemId)
+    const left = kind && store.kindVotesLeft().find((k) => k.kind === kind)
+    return left ? { ...limits(), count: left.budget, kind: t(`kind.${left.kind}`) } : limits()
+  }
 
   /** Runs an action on the server; a refusal is explained in the message line. Resolves to success. */
   async function act(action: Action): Promise<boolean> {
@@ -141,7 +154,7 @@ export function createWorkshop(d: WorkshopDeps) {
       await postAction(d.boardId, token, action)
       return true
     } catch (err) {
-      say(t(refusalMessage(err instanceof ApiCallError ? err.code : 'other'), limits()))
+      say(t(refusalMessage(err instanceof ApiCallError ? err.code : 'other'), action.type === 'vote' ? voteLimits(action.itemId) : limits()))
       return false
     }
   }
@@ -150,10 +163,11 @@ export function createWorkshop(d: WorkshopDeps) {
   function vote(itemId: string, delta: 1 | -1) {
     const check = store.checkVote(itemId, delta)
     if (!check.ok) {
-      say(t(refusalMessage(check.reason), limits()))
+      say(t(refusalMessage(check.reason), voteLimits(itemId)))
       return Promise.resolve(false)
     }
-    return act({ type: 'vote', itemId, delta })
+    // The round this screen shows: if it ended before the click arrives, the vote is refused, not counted in the next.
+    return act({ type: 'vote', itemId, delta, roundId: store.state.session.round.id })
   }
 
   // ---- clustering; the keyboard way is a note's "Group with…" menu ----
@@ -227,8 +241,34 @@ export function createWorkshop(d: WorkshopDeps) {
     const note = (isPrivate ? privateNotes()?.state.notes[id] : d.board.state.notes[id])
     return { author: note?.authorId ?? '', isPrivate }
   }
+  // ---- leading the room: bring everyone here, follow me, the spotlight (lead.ts) ----
+  const stageName = (id: string | undefined) => d.board.state.stages.find((s) => s.id === id)?.name ?? ''
+  function placeName(p: Place): string {
+    if (!p.cell) return stageName(p.stageId)
+    const lane = readLanes(d.conn.doc).find((l) => l.id === p.cell!.laneId)
+    const laneName = lane ? laneLabel(lane, labelsFor(locale().code).lanes) : ''
+    return t('lead.place.cell', { lane: laneName, stage: stageName(p.cell.stageId) })
+  }
+  const itemName = (kind: SpotlightKind, id: string) =>
+    (kind === 'cluster' ? clusterName(id) : shortText(d.board.state.notes[id]?.text.trim() ?? '')) || t('note.empty')
+  const lead = createLead({
+    session: () => store.state.session,
+    people: () => store.state.people,
+    me: d.me,
+    isFacilitator: store.isFacilitator,
+    synced: d.conn.synced,
+    act,
+    placeName,
+    itemName,
+  })
+
+  // ---- the discuss phase's decisions and next steps (outcomes.ts) ----
+  const outcomes = createOutcomeStore(d.conn.doc, store.writer)
+  onCleanup(outcomes.dispose)
+
   /** What the board asks of the workshop (features/board/context.ts). */
   const boardRules: BoardRules = {
+    isSpotlit: (id) => lead.isSpotlit('note', id),
     noteRefusal(id, field) {
       const n = noteOf(id)
       return store.noteRefusal(n.author, field, n.isPrivate)
@@ -276,5 +316,9 @@ export function createWorkshop(d: WorkshopDeps) {
     clustering: { ...clusters, name: clusterName, group: groupNote, move: moveCluster, grouping, setGrouping },
     drafts: { ...drafts, refusal: draftRefusal, post: postDraft },
     removal: { removed, onUnauthorized },
+    /** Bringing everyone here, following the facilitator, the spotlight. */
+    lead: { ...lead, itemName, placeName },
+    /** The discuss phase's decisions and next steps. */
+    outcomes,
   }
 }

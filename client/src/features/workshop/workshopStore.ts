@@ -3,7 +3,7 @@
 // in their private document. Nothing here writes the session: the facilitator's actions go to the server
 // over HTTP.
 import { createMemo } from 'solid-js'
-import { reconcile } from 'solid-js/store'
+import { reconcile, type SetStoreFunction } from 'solid-js/store'
 import type * as Y from 'yjs'
 import { rankedResults, type RankedItem } from '../../../../shared/mapItems.js'
 import { readBoard, roots, type Cluster } from '../../../../shared/schema.js'
@@ -14,7 +14,12 @@ import {
 import {
   castVote, countOf, votesUsed, writesArePrivate, type Ballot, type Person, type Role, type Session,
 } from '../../../../shared/workshop.js'
-import { createYStore } from '../../lib/yStore.js'
+import { changedKeys, createYStore } from '../../lib/yStore.js'
+import type { NoteKind } from '../../../../shared/schema.js'
+import { kindVotesLeft as kindsLeft, type RoundResults } from '../../../../shared/votingRounds.js'
+import { readItemKinds, readRoundResults } from './rounds.js'
+import type { PersonProgress } from '../../../../shared/progress.js'
+import { readProgress } from '../../../../shared/sessionDoc.js'
 
 export interface WorkshopView {
   session: Session
@@ -25,11 +30,17 @@ export interface WorkshopView {
   kept: Record<string, number>
   /** Votes per item; empty until the facilitator reveals votes. */
   tally: Record<string, number>
+  /** Per person, votes spent and whether they are done with this phase (shared/progress.ts). */
+  progress: Record<string, PersonProgress>
   /** This person's own votes (from their private document). */
   ballot: Ballot
   clusters: Record<string, Cluster>
   /** The vote's result once revealed (shared/mapItems), the same list on every screen; empty before. */
   ranked: RankedItem[]
+  /** Every voting round's results, oldest first, once a round was kept (shared/votingRounds); empty before. */
+  rounds: RoundResults[]
+  /** Item id -> kind, while the current round has budgets per kind; empty otherwise. */
+  kinds: Record<string, NoteKind>
 }
 
 export type WorkshopStore = ReturnType<typeof createWorkshopStore>
@@ -45,6 +56,14 @@ const readClusters = (doc: Y.Doc): Record<string, Cluster> => Object.fromEntries
  */
 export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: () => Role) {
   const root = (name: string) => doc.getMap<unknown>(name)
+  // One person's vote changes one entry: copy only the entries a transaction changed, not all 500.
+  const refreshProgress = (s: SetStoreFunction<WorkshopView>, tr: Y.Transaction) => {
+    const m = doc.getMap<PersonProgress>('progress')
+    for (const id of changedKeys(tr, m)) {
+      const p = m.get(id)
+      s('progress', id, p ? { ...p } : undefined!)
+    }
+  }
   const { state, set, dispose } = createYStore<WorkshopView>(
     doc,
     {
@@ -53,9 +72,12 @@ export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: ()
       hidden: readHidden(doc),
       kept: readKept(doc),
       tally: readTally(doc),
+      progress: readProgress(doc),
       ballot: {},
       clusters: readClusters(doc),
       ranked: readRanked(doc),
+      rounds: readRoundResults(doc),
+      kinds: readItemKinds(doc),
     },
     [
       { types: [root('session')], refresh: (s) => s('session', reconcile(readSession(doc))) },
@@ -63,8 +85,11 @@ export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: ()
       { types: [root('hidden')], refresh: (s) => s('hidden', reconcile(readHidden(doc))) },
       { types: [root('kept')], refresh: (s) => s('kept', reconcile(readKept(doc))) },
       { types: [root('tally')], refresh: (s) => s('tally', reconcile(readTally(doc))) },
+      { types: [root('progress')], refresh: (s, tr) => refreshProgress(s, tr) },
       { types: [roots(doc).clusters], refresh: (s) => s('clusters', reconcile(readClusters(doc))) },
       { types: [root('tally'), ...Object.values(roots(doc))], refresh: (s) => s('ranked', reconcile(readRanked(doc), { key: 'id' })) },
+      { types: [root('rounds'), root('tally'), root('session'), ...Object.values(roots(doc))], refresh: (s) => s('rounds', reconcile(readRoundResults(doc), { key: 'id' })) },
+      { types: [root('session'), roots(doc).notes], refresh: (s) => s('kinds', reconcile(readItemKinds(doc))) },
     ],
   )
 
@@ -108,12 +133,19 @@ export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: ()
 
   const votesLeft = () => Math.max(0, state.session.budget - votesUsed(state.ballot))
   const myVotes = (itemId: string) => countOf(state.ballot, itemId)
+  /** The kind of an item people vote on, while the round has budgets per kind. */
+  const kindOf = (itemId: string): NoteKind | undefined => (Object.hasOwn(state.kinds, itemId) ? state.kinds[itemId] : undefined)
+  /** Per kind the round gives a budget: that budget and what is left of it. */
+  const kindVotesLeft = () => kindsLeft(state.session, state.ballot, kindOf)
+  /** Whether the current round takes votes on this item (a round on the top items of the last takes only those). */
+  const inRound = (itemId: string) => !state.session.round.items || state.session.round.items.includes(itemId)
   /** What the server would answer to this vote, so the interface can say why before asking. */
   const checkVote = (itemId: string, delta: 1 | -1, itemExists = true) =>
-    castVote(state.session, state.ballot, itemId, delta, itemExists)
+    castVote(state.session, state.ballot, itemId, delta, itemExists, { kindOf })
 
   return {
     state, bindPrivate, role, removed, isFacilitator, writer, createRefusal, noteRefusal, deleteRefusal, mayWrite, writesPrivately, mayCluster, mayVote, hiddenCounts,
     votesLeft, myVotes, checkVote, dispose,
+    kindOf, kindVotesLeft, inRound,
   }
 }
