@@ -4,25 +4,34 @@ import { readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono, type Context } from 'hono'
+import { requestId } from 'hono/request-id'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { boardsApi } from './api.js'
 import type { Config } from './config.js'
 import { ApiError, errorResponse, onError } from './errors.js'
 import { exportApi } from './exportApi.js'
-import { DEFAULT_RATE_LIMIT } from './rateLimit.js'
+import { log } from './log.js'
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rateLimit.js'
 import type { Renderer } from './render.js'
 import type { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
+import type { Bus } from './bus.js'
+import type { Metrics } from './metrics.js'
+import { countRefusals, metricsApi } from './metricsApi.js'
 import { BOARD_ID, wsUpgrades } from './upgrade.js'
 import { Workshop } from './workshop.js'
 import { workshopApi } from './workshopApi.js'
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'maxMessageBytes' | 'maxFirstSyncBytes' | 'maxBufferedBytes'> &
-    Partial<Pick<Config, 'host' | 'rateLimit' | 'rateLimitWindowMs' | 'bytesPerSecond' | 'byteBurst'>>
+    Partial<Pick<Config, 'host' | 'rateLimit' | 'rateLimitWindowMs' | 'bytesPerSecond' | 'byteBurst' | 'metricsToken'>>
   store: Store
   rooms: Rooms
   renderer: Renderer
+  /** Redis between processes, when several share boards: /ready fails while it is unreachable. */
+  bus?: Bus | undefined
+  /** What GET /metrics shows, with config.metricsToken; off (404) without either. */
+  metrics?: Metrics | undefined
   /** Where the built client lives; defaults to dist/client beside this package. */
   clientDir?: string
 }
@@ -41,8 +50,29 @@ export function cacheControlFor(path: string): string {
   return hashed ? 'public, max-age=31536000, immutable' : 'no-cache'
 }
 
-export function createApp({ config, store, rooms, renderer, clientDir = defaultClientDir }: AppDeps) {
+/** One line per request, with its id (also sent back as X-Request-Id), the board it concerns and the path
+ *  without its query; successes at debug, refusals at info, failures at error. */
+const requestLog: MiddlewareHandler = async (c, next) => {
+  const started = performance.now()
+  await next()
+  const status = c.res.status
+  const line = {
+    reqId: c.get('requestId'),
+    method: c.req.method,
+    path: c.req.path,
+    boardId: /^\/(?:api\/boards|b)\/([A-Za-z0-9_-]+)/.exec(c.req.path)?.[1],
+    status,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  }
+  if (status >= 500) log.error(line, 'request failed')
+  else if (status >= 400) log.info(line, 'request refused')
+  else log.debug(line, 'request')
+}
+
+export function createApp({ config, store, rooms, renderer, bus, metrics, clientDir = defaultClientDir }: AppDeps) {
   const app = new Hono()
+  app.use(requestId(), requestLog)
+  if (metrics) app.use(countRefusals(metrics))
   app.onError(onError)
   app.notFound(() => {
     throw new ApiError(404, 'not_found', 'No such route.')
@@ -50,20 +80,23 @@ export function createApp({ config, store, rooms, renderer, clientDir = defaultC
 
   app.get('/health', (c) => c.json({ ok: true }))
   // Ready to take writes: the store answers and its last write did not fail (a full disk, a database that
-  // is down). /health stays a liveness check.
-  app.get('/ready', async (c) =>
-    (await store.ready())
-      ? c.json({ ok: true })
-      : errorResponse(c, 503, 'not_ready', 'The board store cannot take writes right now.'),
-  )
+  // is down), and the bus to other processes, if any, answers. /health stays a liveness check.
+  app.get('/ready', async (c) => {
+    const [storeReady, busReady] = await Promise.all([store.ready(), bus?.ready?.() ?? true])
+    if (!storeReady) return errorResponse(c, 503, 'not_ready', 'The board store cannot take writes right now.')
+    if (!busReady) return errorResponse(c, 503, 'not_ready', 'Redis, which shares boards between processes, is unreachable.')
+    return c.json({ ok: true })
+  })
+  if (metrics && config.metricsToken) app.route('/', metricsApi(metrics, config.metricsToken))
   const workshop = new Workshop(store, rooms)
-  const rateLimit = { limit: config.rateLimit ?? DEFAULT_RATE_LIMIT.limit, windowMs: config.rateLimitWindowMs ?? DEFAULT_RATE_LIMIT.windowMs }
+  const rateLimit: RateLimit = { limit: config.rateLimit ?? DEFAULT_RATE_LIMIT.limit, windowMs: config.rateLimitWindowMs ?? DEFAULT_RATE_LIMIT.windowMs }
+  if (metrics) rateLimit.onLimited = () => metrics.limitHit('rate_limit')
   app.route('/api', boardsApi({ store, rooms, workshop, publicUrl: config.publicUrl, rateLimit }))
   app.route('/api', workshopApi(workshop))
-  app.route('/api', exportApi({ store, rooms, workshop, renderer, publicUrl: config.publicUrl, rateLimit }))
+  app.route('/api', exportApi({ store, rooms, workshop, renderer, publicUrl: config.publicUrl, rateLimit, metrics }))
 
   const { wss, upgrade } = wsUpgrades(config, {
-    rooms, workshop, store,
+    rooms, workshop, store, metrics,
     maxBufferedBytes: config.maxBufferedBytes,
     maxMessageBytes: config.maxMessageBytes,
     maxFirstSyncBytes: Math.max(config.maxMessageBytes, config.maxFirstSyncBytes),

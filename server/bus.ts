@@ -4,6 +4,7 @@
 import { nanoid } from 'nanoid'
 import { Redis } from 'ioredis'
 import type { Role } from '../shared/workshop.js'
+import { log, why } from './log.js'
 
 export type BusMessage =
   | { kind: 'update' | 'awareness'; data: Uint8Array }
@@ -17,11 +18,15 @@ export interface Bus {
   publish(docId: string, msg: BusMessage): void
   /** Called after the bus was cut off and is back: messages may have been missed. */
   onReconnect(fn: () => void): void
+  /** Whether it carries messages now (GET /ready, the metrics); a bus without it is taken as ready. */
+  ready?(): Promise<boolean>
   close(): Promise<void>
 }
 
 const KIND = { update: 1, awareness: 2, identity: 3, deleted: 4 } as const
 const ORIGIN_LENGTH = 16
+/** How long GET /ready waits for Redis to answer. */
+const READY_TIMEOUT_MS = 1000
 
 export class RedisBus implements Bus {
   private readonly pub: Redis
@@ -34,7 +39,7 @@ export class RedisBus implements Bus {
   constructor(url: string, private readonly prefix = 'touchpoint:') {
     this.pub = new Redis(url, { maxRetriesPerRequest: 2 })
     this.sub = new Redis(url)
-    for (const r of [this.pub, this.sub]) r.on('error', (err) => console.error('redis:', err.message))
+    for (const r of [this.pub, this.sub]) r.on('error', (err) => log.error(why(err), 'redis'))
     let wasReady = false
     this.sub.on('ready', () => {
       if (wasReady) this.reconnectHandlers.forEach((fn) => fn())
@@ -54,7 +59,7 @@ export class RedisBus implements Bus {
       else if (message[0] === KIND.identity) handler({ kind: 'identity', ...JSON.parse(body.toString()) })
       else if (message[0] === KIND.deleted) handler({ kind: 'deleted' })
     } catch (err) {
-      console.error(`bus message on ${channel} failed:`, (err as Error).message)
+      log.error({ channel, ...why(err) }, 'a bus message failed')
     }
   }
 
@@ -78,11 +83,24 @@ export class RedisBus implements Bus {
     this.origin.copy(out, 1)
     out.set(body, 1 + ORIGIN_LENGTH)
     // Losing a publish only delays other processes: they catch up from the store when the bus returns.
-    this.pub.publish(this.prefix + docId, out).catch((err) => console.error('redis publish:', err.message))
+    this.pub.publish(this.prefix + docId, out).catch((err) => log.error(why(err), 'redis publish failed'))
   }
 
   onReconnect(fn: () => void) {
     this.reconnectHandlers.push(fn)
+  }
+
+  /** Both connections are up and Redis answers a PING within READY_TIMEOUT_MS: one that is down, or hangs,
+   *  is not ready. */
+  async ready() {
+    if (this.pub.status !== 'ready' || this.sub.status !== 'ready') return false
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS)))
+    try {
+      return await Promise.race([this.pub.ping().then((r) => r === 'PONG', () => false), late])
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
   async close() {

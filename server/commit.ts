@@ -11,13 +11,18 @@ import { readNote, roots } from '../shared/schema.js'
 import type { Connection } from './connection.js'
 import { claimClients, claimServer, judgeUpdate, type Verdict } from './judge.js'
 import type { RoomPolicy } from './policy.js'
+import { log } from './log.js'
 
 /** Origin of the server's own changes. */
 export const SERVER = Symbol('server')
 
-export type Op =
+export type Op = (
   | { conn: Connection; update: Uint8Array }
   | { change: (doc: Y.Doc) => void; done: (err?: unknown) => void }
+) & {
+  /** When it arrived (performance.now()): the relay latency runs from here. */
+  at?: number
+}
 
 export interface Segment {
   /** What the kept changes did to the document, in order (merge them for one stored entry). */
@@ -55,7 +60,7 @@ export function applyOps(doc: Y.Doc, batch: Op[], from: number, policy: RoomPoli
     // They resend what they sent to the reloaded room; what the segment kept before them is stored.
     seg.updates.length = before
     for (const conn of conns) conn.close(CloseCode.resync, 'the server could not apply an update')
-    console.error('[room] an update the judge let through did not apply whole: reloading')
+    log.error('an update the judge let through did not apply whole: reloading the room')
     return { ...seg, next, discard: true }
   }
   let i = from

@@ -35,6 +35,8 @@ export interface Config {
   rateLimitWindowMs: number
   /** Boards nobody opened for this many days are deleted, checked at start and then daily; 0 (the default) never. */
   boardTtlDays: number
+  /** GET /metrics answers only with `Authorization: Bearer <this>`; without it, /metrics is off (404). */
+  metricsToken: string | undefined
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -49,6 +51,13 @@ function sync(raw: string | undefined): 'NORMAL' | 'FULL' {
   const v = (raw || 'NORMAL').toUpperCase()
   if (v !== 'NORMAL' && v !== 'FULL') throw new Error(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${raw}"`)
   return v
+}
+
+/** A secret long enough not to be guessed; unset or empty is none. */
+function token(raw: string | undefined): string | undefined {
+  if (!raw) return undefined
+  if (raw.length < 16) throw new Error(`METRICS_TOKEN must be at least 16 characters, got ${raw.length}`)
+  return raw
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitWindowMs: int(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000),
     sqliteSynchronous: sync(env.SQLITE_SYNCHRONOUS),
     boardTtlDays: int(env, 'BOARD_TTL_DAYS', 0),
+    metricsToken: token(env.METRICS_TOKEN),
   }
 }

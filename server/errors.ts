@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ApiError as ApiErrorBody } from '../shared/api.js'
 import { StorageError, type Store } from './storage/store.js'
+import { log, why } from './log.js'
 
 export class ApiError extends HTTPException {
   constructor(
@@ -31,12 +32,12 @@ export function errorResponse(c: Context, status: ContentfulStatusCode, code: st
 export function onError(err: Error, c: Context) {
   if (err instanceof ApiError) return errorResponse(c, err.status as ContentfulStatusCode, err.code, err.message)
   if (err instanceof StorageError) {
-    console.error('storage error:', err.message)
+    log.error(why(err), 'storage error')
     return errorResponse(c, 503, 'storage_unavailable', 'The board store is unavailable; try again shortly.')
   }
   if (err instanceof HTTPException) {
     return errorResponse(c, err.status as ContentfulStatusCode, 'http_error', err.message || 'Request refused.')
   }
-  console.error('unexpected error:', err)
+  log.error({ err }, 'unexpected error')
   return errorResponse(c, 500, 'internal', 'Something went wrong on the server.')
 }

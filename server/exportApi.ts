@@ -11,6 +11,7 @@ import type { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
 import { jsonBodyUpTo, validBody, validQuery } from './validate.js'
 import type { Workshop } from './workshop.js'
+import type { Metrics } from './metrics.js'
 import { bearerToken } from './workshopApi.js'
 
 export interface ExportDeps {
@@ -20,9 +21,11 @@ export interface ExportDeps {
   renderer: Renderer
   publicUrl: string | undefined
   rateLimit?: RateLimit
+  /** Where exports are counted and timed, by format. */
+  metrics?: Metrics | undefined
 }
 
-export function exportApi({ store, rooms, workshop, renderer, publicUrl, rateLimit = DEFAULT_RATE_LIMIT }: ExportDeps) {
+export function exportApi({ store, rooms, workshop, renderer, publicUrl, rateLimit = DEFAULT_RATE_LIMIT, metrics }: ExportDeps) {
   const api = new Hono()
 
   // Every parameter is checked first: an unknown format or language is a 400 before anything is read or rendered.
@@ -36,8 +39,13 @@ export function exportApi({ store, rooms, workshop, renderer, publicUrl, rateLim
     if (who.role === 'observer') throw new ApiError(403, 'observer', 'Observers cannot export.')
     const room = await rooms.peek(id)
     const doc = room?.doc ?? (await loadDetached(store, id))
+    const exported = metrics?.exportStarted(format)
     try {
-      const out = await exportBoard(doc, format, lang, renderer)
+      const out = await exportBoard(doc, format, lang, renderer).catch((err) => {
+        exported?.(false)
+        throw err
+      })
+      exported?.(true)
       return c.body(typeof out.body === 'string' ? out.body : new Uint8Array(out.body), 200, {
         'content-type': out.contentType,
         'content-disposition': `attachment; filename="${out.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(out.filename)}`,

@@ -17,6 +17,7 @@ import type { Bus } from './bus.js'
 import { Connection } from './connection.js'
 import { encodePresence, stampPresence } from './presence.js'
 import { awarenessFrame } from './protocol.js'
+import { log, why } from './log.js'
 
 const PRESENCE_BATCH_MS = 25
 const PRESENCE_BATCH_MAX_MS = 150
@@ -94,7 +95,7 @@ export class PresenceRelay {
     try {
       applyAwarenessUpdate(this.awareness, this.admitFromBus(data), BUS)
     } catch (err) {
-      console.error(`[room ${this.docId}] bad presence from the bus:`, (err as Error).message)
+      log.error({ docId: this.docId, ...why(err) }, 'bad presence from the bus')
     }
   }
 

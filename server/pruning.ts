@@ -3,6 +3,7 @@
 // sockets closed everywhere), done only if nobody opened it since the check began.
 import type { Rooms } from './rooms.js'
 import type { Store } from './storage/store.js'
+import { log, why } from './log.js'
 
 export const DAY_MS = 24 * 60 * 60_000
 /** The most boards one check deletes; the next takes the rest. */
@@ -31,9 +32,9 @@ export function schedulePruning(store: Store, rooms: Rooms, ttlDays: number, eve
     running = running.then(async () => {
       try {
         const pruned = await pruneIdleBoards(store, rooms, ttlDays, clock())
-        if (pruned.length > 0) console.log(`deleted ${pruned.length} board(s) nobody opened for ${ttlDays} days`)
+        if (pruned.length > 0) log.info({ pruned: pruned.length, ttlDays }, 'deleted boards nobody opened')
       } catch (err) {
-        console.error('pruning idle boards failed:', (err as Error).message)
+        log.error(why(err), 'pruning idle boards failed')
       }
     })
   }

@@ -10,6 +10,8 @@ export interface RateLimit {
   /** Requests per window and client IP. */
   limit: number
   windowMs: number
+  /** Told of each request refused, for the metrics. */
+  onLimited?: (() => void) | undefined
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 120, windowMs: 60_000 }
@@ -23,13 +25,14 @@ function clientIp(c: Context): string {
   }
 }
 
-export function perClientIp({ limit, windowMs }: RateLimit) {
+export function perClientIp({ limit, windowMs, onLimited }: RateLimit) {
   return rateLimiter({
     windowMs,
     limit,
     standardHeaders: 'draft-6', // RateLimit-* on every answer, Retry-After on a 429
     keyGenerator: clientIp,
     handler: (c) => {
+      onLimited?.()
       const reset = (c.get('rateLimit' as never) as { resetTime?: Date } | undefined)?.resetTime
       const seconds = Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000))
       return errorResponse(c, 429, 'rate_limited', `Too many requests from this address; try again in ${seconds} s.`)

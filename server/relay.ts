@@ -9,6 +9,8 @@ import { ProtocolError, decodeClientMessage } from './protocol.js'
 import type { Room } from './room.js'
 import { privateDocId, type Rooms } from './rooms.js'
 import type { Workshop } from './workshop.js'
+import type { Limit, Metrics } from './metrics.js'
+import { boardLog, why } from './log.js'
 
 export interface RelayDeps {
   rooms: Rooms
@@ -21,6 +23,8 @@ export interface RelayDeps {
   maxFirstSyncBytes: number
   /** Bytes each connection may send (its first sync answer aside); unlimited when absent. */
   byteBudget?: BudgetOptions
+  /** Where refusals and limits hit are counted; nothing is without it. */
+  metrics?: Metrics | undefined
 }
 
 /** Pre-authentication queue: at most this many frames, and MAX_MESSAGE_BYTES in all. */
@@ -39,7 +43,7 @@ export function relay(deps: RelayDeps, ws: WebSocket, boardId: string, token: st
       room.receive(conn, decodeClientMessage(data))
     } catch (err) {
       const reason = err instanceof ProtocolError ? err.message : 'malformed message'
-      if (!(err instanceof ProtocolError)) console.warn(`[ws ${boardId}] refused a frame:`, (err as Error).message)
+      if (!(err instanceof ProtocolError)) boardLog(boardId).warn(why(err), 'refused a frame')
       conn.close(CloseCode.malformed, reason)
     }
   }
@@ -54,29 +58,40 @@ export function relay(deps: RelayDeps, ws: WebSocket, boardId: string, token: st
   // that is offline work over MAX_FIRST_SYNC_BYTES, which gets its own code (shared/closeCodes.ts): the
   // client stops resending it and tells the person, who keeps it on their device.
   const wsClose = ws.close.bind(ws)
+  const metrics = deps.metrics
+  /** Closes for a limit, counting it and the refusal. */
+  const overLimit = (limit: Limit, code: number, reason: string) => {
+    if (ws.readyState === ws.OPEN && metrics) {
+      metrics.limitHit(limit)
+      metrics.socketRefused(code)
+    }
+    wsClose(code, reason)
+  }
   ws.close = (code?: number, reason?: string | Buffer) =>
     code === CloseCode.tooLarge && awaitingFirstSync()
-      ? wsClose(CloseCode.firstSyncTooLarge, `offline changes over ${deps.maxFirstSyncBytes} bytes`)
-      : wsClose(code, reason)
+      ? overLimit('first_sync_size', CloseCode.firstSyncTooLarge, `offline changes over ${deps.maxFirstSyncBytes} bytes`)
+      : code === CloseCode.tooLarge // ws's own, over maxPayload
+        ? overLimit('message_size', code, typeof reason === 'string' ? reason : 'message too large')
+        : wsClose(code, reason)
   let queuedBytes = 0
   const bytes = deps.byteBudget && new Budget(deps.byteBudget)
 
-  ws.on('error', (err) => console.warn(`[ws ${boardId}] socket error:`, err.message))
+  ws.on('error', (err) => boardLog(boardId).warn(why(err), 'socket error'))
   // ws hands over each message without copying it.
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     if (!isBinary) return void conn?.close(CloseCode.malformed, 'text frames are not part of the protocol')
     const isSyncAnswer = data.length > 1 && data[0] === 0 && data[1] === 1 // sync, step 2
     if (data.length > deps.maxMessageBytes && !(isSyncAnswer && awaitingFirstSync())) {
-      return void wsClose(CloseCode.tooLarge, `message over ${deps.maxMessageBytes} bytes`)
+      return void overLimit('message_size', CloseCode.tooLarge, `message over ${deps.maxMessageBytes} bytes`)
     }
     if (isSyncAnswer && awaitingFirstSync()) firstSyncAnswered = true
-    else if (bytes && !bytes.take(data.length)) return void wsClose(CloseCode.tooManyMessages, 'too many bytes')
+    else if (bytes && !bytes.take(data.length)) return void overLimit('byte_budget', CloseCode.tooManyMessages, 'too many bytes')
     if (queue) {
       // Nothing honest is large before the room has asked: the stock client sends its sync step 1 and
       // presence. Refusing is safer than dropping a frame, which would leave a gap in what it sent.
       queuedBytes += data.length
       if (queue.length >= MAX_QUEUED_FRAMES || queuedBytes > deps.maxMessageBytes) {
-        return void wsClose(CloseCode.tooLarge, 'too much sent before the board opened')
+        return void overLimit('queue_before_open', CloseCode.tooLarge, 'too much sent before the board opened')
       }
       queue.push(data)
     } else handle(data)
@@ -90,7 +105,10 @@ export function relay(deps: RelayDeps, ws: WebSocket, boardId: string, token: st
     }
   })
 
-  const refuse = (code: number, reason: string) => ws.close(code, reason)
+  const refuse = (code: number, reason: string) => {
+    if (ws.readyState === ws.OPEN) metrics?.socketRefused(code)
+    ws.close(code, reason)
+  }
   ;(async () => {
     const identity = await deps.workshop.authenticate(boardId, token)
     const target = await deps.rooms.get(identity && privateNotes ? privateDocId(boardId, identity.id) : boardId)
@@ -103,14 +121,14 @@ export function relay(deps: RelayDeps, ws: WebSocket, boardId: string, token: st
     }
     if (!identity) return refuse(CloseCode.unauthorized, 'a valid token is required')
     if (privateNotes && identity.role === 'observer') return refuse(CloseCode.forbidden, 'observers have no private notes')
-    conn = new Connection(socketOf(ws), deps.maxBufferedBytes, identity)
+    conn = new Connection(socketOf(ws, metrics), deps.maxBufferedBytes, identity)
     room = target
     room.join(conn)
     const waiting = queue ?? []
     queue = null
     for (const data of waiting) handle(data)
   })().catch((err) => {
-    console.error(`[ws ${boardId}] could not open the board:`, (err as Error).message)
+    boardLog(boardId).error(why(err), 'could not open the board')
     refuse(CloseCode.storageUnavailable, 'storage unavailable')
   })
 }
@@ -118,7 +136,7 @@ export function relay(deps: RelayDeps, ws: WebSocket, boardId: string, token: st
 /** The room's view of a ws socket. Without permessage-deflate ws writes straight to the TCP socket, so
  *  writing frames built once for every recipient there keeps the order and skips framing them again per
  *  socket; corked, several frames leave in one write. */
-function socketOf(ws: WebSocket): Socket {
+function socketOf(ws: WebSocket, metrics?: Metrics): Socket {
   const tcp = (ws as unknown as { _socket: TcpSocket })._socket
   return {
     // A socket destroyed a moment before ws notices refuses the write quietly (false), so the hot path
@@ -134,8 +152,16 @@ function socketOf(ws: WebSocket): Socket {
       tcp.uncork()
       return ok
     },
-    close: (code, reason) => ws.close(code, reason),
-    terminate: () => ws.terminate(),
+    // Every close a room or connection decides (a forgery, a budget, a removal, storage...) is for cause.
+    close: (code, reason) => {
+      if (ws.readyState === ws.OPEN) metrics?.socketRefused(code)
+      ws.close(code, reason)
+    },
+    // Only a connection that stopped reading is cut off this way.
+    terminate: () => {
+      metrics?.limitHit('send_buffer')
+      ws.terminate()
+    },
     get bufferedAmount() {
       return unsent(tcp) ?? ws.bufferedAmount
     },

@@ -20,6 +20,8 @@ import { PresenceRelay } from './presenceRelay.js'
 import { ProtocolError, syncStep1Frame, updateFrame, type ClientMessage } from './protocol.js'
 import { docFromLog } from './storage/snapshot.js'
 import type { Store } from './storage/store.js'
+import type { Metrics } from './metrics.js'
+import { log, why } from './log.js'
 
 export { SERVER }
 /** Ops one flush takes at most: judging and applying that many costs a few milliseconds. */
@@ -32,6 +34,8 @@ export interface RoomOptions {
   compactEvery: number
   /** How many messages each connection may send; unlimited when absent (tests of other parts). */
   messageBudget?: BudgetOptions | undefined
+  /** Where what is relayed and stored is recorded; nothing is without it. */
+  metrics?: Metrics | undefined
   policy: RoomPolicy
   /** Called when the last connection leaves. */
   onEmpty(room: Room): void
@@ -108,7 +112,7 @@ export class Room {
         this.afterDurable(() => this.sendSyncStep2(conn, msg.stateVector))
         break
       case 'update':
-        this.pending.push({ conn, update: msg.update })
+        this.pending.push({ conn, update: msg.update, at: performance.now() })
         this.queueFlush()
         break
       case 'awareness':
@@ -126,6 +130,7 @@ export class Room {
     let budget = this.budgets.get(conn)
     if (!budget) this.budgets.set(conn, (budget = new Budget(opts)))
     if (budget.take()) return true
+    this.opts.metrics?.limitHit('message_budget')
     conn.close(CloseCode.tooManyMessages, 'too many messages')
     return false
   }
@@ -133,7 +138,7 @@ export class Room {
   /** A change made by the server itself; resolves once it is durable and relayed. */
   change(fn: (doc: Y.Doc) => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ change: fn, done: (err) => (err ? reject(err) : resolve()) })
+      this.pending.push({ change: fn, done: (err) => (err ? reject(err) : resolve()), at: performance.now() })
       this.queueFlush()
     })
   }
@@ -173,6 +178,7 @@ export class Room {
     let from = 0
     let changed = false
     while (from < batch.length && !this.failed) {
+      const arrivedAt = batch[from]?.at // the oldest of this segment: its relay latency is the frame's
       const seg = applyOps(this.doc, batch, from, this.opts.policy)
       from = seg.next
       // Drafts are durable before the revert that takes their notes off the board is relayed.
@@ -180,7 +186,7 @@ export class Room {
       if (seg.updates.length > 0 && !this.failed) {
         changed = true
         const update = seg.updates.length === 1 ? seg.updates[0]! : Y.mergeUpdates(seg.updates)
-        await this.run(this.persistAndRelay(update))
+        await this.run(this.persistAndRelay(update, seg.updates.length, arrivedAt))
       }
       seg.done.forEach((done) => (this.failed ? done(new Error('storage unavailable')) : done()))
       if (seg.discard && !this.failed) await this.run(this.reload())
@@ -229,7 +235,7 @@ export class Room {
     try {
       this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)), BUS)
     } catch (err) {
-      console.error(`[room ${this.docId}] could not apply a stored update:`, (err as Error).message)
+      log.error({ docId: this.docId, ...why(err) }, 'could not apply a stored update')
     } finally {
       this.doc.off('update', capture)
     }
@@ -237,6 +243,7 @@ export class Room {
     this.joiners.changed(diff)
     const frame = updateFrame(diff)
     for (const conn of this.conns) conn.send(frame)
+    this.opts.metrics?.relayedFromBus(frame.length, this.conns.size)
   }
 
   /** Replaces the doc with what the store holds: everything kept so far, nothing refused. */
@@ -251,16 +258,21 @@ export class Room {
     this.joiners.reset()
   }
 
-  private async persistAndRelay(update: Uint8Array) {
+  private async persistAndRelay(update: Uint8Array, merged = 1, arrivedAt?: number) {
     this.joiners.changed(update)
+    const metrics = this.opts.metrics
     try {
+      const startedAt = performance.now()
       this.lastSeq = await this.store.append(this.docId, update)
+      metrics?.appended(startedAt)
     } catch (err) {
+      metrics?.appendFailed()
       this.fail(err)
       return
     }
     const frame = updateFrame(update)
     for (const conn of this.conns) conn.send(frame)
+    metrics?.relayed(merged, frame.length, this.conns.size, arrivedAt)
     this.opts.bus?.publish(this.docId, { kind: 'update', data: update })
     if (++this.appendedSinceCompact >= this.opts.compactEvery) await this.compact()
   }
@@ -270,7 +282,7 @@ export class Room {
   private fail(err: unknown) {
     if (this.failed) return
     this.failed = true
-    console.error(`[room ${this.docId}] storage failed, closing room:`, (err as Error).message)
+    log.error({ docId: this.docId, ...why(err) }, 'storage failed, closing the room')
     for (const op of this.pending) if ('change' in op) op.done(err)
     this.pending = []
     this.whenDurable = []
@@ -302,7 +314,7 @@ export class Room {
       this.appendedSinceCompact = 0
     } catch (err) {
       // The log is intact; compaction is retried after the next updates.
-      console.error(`[room ${this.docId}] compaction failed:`, (err as Error).message)
+      log.error({ docId: this.docId, ...why(err) }, 'compaction failed')
     }
   }
 

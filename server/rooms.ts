@@ -8,11 +8,15 @@ import type { BudgetOptions } from './budget.js'
 import { DENY_ALL, type RoomPolicy } from './policy.js'
 import { Room } from './room.js'
 import type { Store } from './storage/store.js'
+import type { Metrics } from './metrics.js'
+import { boardLog, why } from './log.js'
 
 export interface RoomsOptions {
   idleMs: number
   compactEvery: number
   messageBudget?: BudgetOptions
+  /** Where rooms record what they relay and store (server/metrics.ts); nothing is recorded without it. */
+  metrics?: Metrics | undefined
 }
 
 /** `<boardId>` is a board; `<boardId>/private/<personId>` is one person's private notes on it. */
@@ -72,6 +76,12 @@ export class Rooms {
     return this.rooms.size
   }
 
+  /** Every room in memory now (those still loading once they are), for the metrics when scraped. */
+  async loaded(): Promise<Room[]> {
+    const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => undefined)))
+    return rooms.filter((r): r is Room => !!r)
+  }
+
   /** Every live connection of a person on a board, across the board and their private document. */
   async connectionsOf(boardId: string, personId: string) {
     const rooms = await Promise.all([this.peek(boardId), this.peek(privateDocId(boardId, personId))])
@@ -97,6 +107,7 @@ export class Rooms {
       room = new Room(docId, this.store, log.lastSeq, {
         compactEvery: this.opts.compactEvery,
         messageBudget: this.opts.messageBudget,
+        metrics: this.opts.metrics,
         policy: this.policyFor(docId),
         onEmpty: (r) => this.scheduleIdle(r),
         onFailed: (r) => this.forget(r),
@@ -157,7 +168,7 @@ export class Rooms {
       const held = await this.end(boardId)
       if (held.length > 0) await this.store.deleteBoard(boardId, Date.now(), { docIds: held })
     } catch (err) {
-      console.error(`[rooms ${boardId}] could not close the deleted board:`, (err as Error).message)
+      boardLog(boardId).error(why(err), 'could not close the deleted board')
     }
   }
 
@@ -180,7 +191,7 @@ export class Rooms {
 
   /** Someone opened the board: pruning (BOARD_TTL_DAYS) leaves it alone. */
   private async touch(boardId: string) {
-    await this.store.touchBoard(boardId, Date.now()).catch((err) => console.error(`[rooms ${boardId}] could not note the board opened:`, (err as Error).message))
+    await this.store.touchBoard(boardId, Date.now()).catch((err) => boardLog(boardId).error(why(err), 'could not note the board opened'))
   }
 
   private scheduleIdle(room: Room) {

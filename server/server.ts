@@ -7,6 +7,7 @@ import type { Bus } from './bus.js'
 import { schedulePruning } from './pruning.js'
 import { Renderer } from './render.js'
 import { Rooms } from './rooms.js'
+import { createMetrics } from './metrics.js'
 import type { Store } from './storage/store.js'
 
 export interface RunningServer {
@@ -24,17 +25,21 @@ export interface ServerDeps {
 }
 
 export async function startServer(config: Config, { store, bus, clientDir }: ServerDeps): Promise<RunningServer> {
+  // Its own registry, and only when someone may read it (METRICS_TOKEN): otherwise nothing is recorded.
+  const metrics = config.metricsToken ? createMetrics() : undefined
   const rooms = new Rooms(
     store,
     {
       idleMs: config.roomIdleMs,
       compactEvery: config.compactEvery,
       messageBudget: { perSecond: config.messagesPerSecond, burst: config.messageBurst },
+      metrics,
     },
     bus,
   )
+  metrics?.watch({ rooms, store, bus })
   const renderer = new Renderer(config.chromiumPath)
-  const { app, upgrade, wss } = createApp({ config, store, rooms, renderer, ...(clientDir ? { clientDir } : {}) })
+  const { app, upgrade, wss } = createApp({ config, store, rooms, renderer, bus, metrics, ...(clientDir ? { clientDir } : {}) })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
     s.once('error', reject)

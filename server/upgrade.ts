@@ -19,6 +19,7 @@ import { relay, type RelayDeps } from './relay.js'
 import type { Store } from './storage/store.js'
 import type { Identity } from './connection.js'
 import type { Workshop } from './workshop.js'
+import { boardLog, why } from './log.js'
 
 const WS_PATH = /^\/ws\/([^/?#]+)(\/private)?$/
 /** A board id: a nanoid (21 characters of A-Z a-z 0-9 _ -), with room for ids of other lengths, never a slash. */
@@ -46,6 +47,12 @@ export function wsUpgrades(config: UpgradeConfig, deps: RelayDeps & { store: Pic
     if (!u || Number(u.port || 80) !== req.socket.localPort) return false
     const local = req.socket.localAddress && hostname(req.socket.localAddress.replace(/^::ffff:/, ''))
     return ['localhost', '127.0.0.1', '[::1]', listenHost, local].includes(u.hostname)
+  }
+
+  /** A handshake refused before it is a WebSocket: an HTTP answer, counted with the others. */
+  const refuse = (socket: Duplex, status: 403 | 404, code: string, message: string) => {
+    deps.metrics?.httpRefused(status)
+    refuseHandshake(socket, status, code, message)
   }
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -83,13 +90,16 @@ export function wsUpgrades(config: UpgradeConfig, deps: RelayDeps & { store: Pic
       return identity
     })()
       .catch((err: Error) => {
-        console.error(`[ws ${boardId}] could not check the token:`, err.message)
+        boardLog(boardId).error(why(err), 'could not check the token')
         return [CloseCode.storageUnavailable, 'storage unavailable'] as const
       })
       .then((checked) => {
         if (socket.destroyed) return
         wss.handleUpgrade(req, socket, head, (ws) => {
-          if (Array.isArray(checked)) return ws.close(checked[0], checked[1])
+          if (Array.isArray(checked)) {
+            deps.metrics?.socketRefused(checked[0])
+            return ws.close(checked[0], checked[1])
+          }
           // The relay asks again who this is; the answer is the one just checked, not a second lookup.
           const known = checked as Identity
           const workshop = Object.create(deps.workshop, { authenticate: { value: async () => known } }) as Workshop
@@ -100,7 +110,7 @@ export function wsUpgrades(config: UpgradeConfig, deps: RelayDeps & { store: Pic
   return { wss, upgrade }
 }
 
-function refuse(socket: Duplex, status: 403 | 404, code: string, message: string) {
+function refuseHandshake(socket: Duplex, status: 403 | 404, code: string, message: string) {
   const body = JSON.stringify({ error: { code, message } } satisfies ApiError)
   socket.once('finish', () => socket.destroy())
   socket.end(

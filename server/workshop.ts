@@ -25,6 +25,7 @@ import { firstRanked, leadPatch } from './lead.js'
 import type { Room } from './room.js'
 import { privateDocId, type Rooms } from './rooms.js'
 import type { ParticipantRecord, Store } from './storage/store.js'
+import { boardLog, why } from './log.js'
 
 export const hashSecret = (s: string) => createHash('sha256').update(s).digest('hex')
 
@@ -265,7 +266,7 @@ export class Workshop {
         counts[stageId] = (counts[stageId] ?? 0) + 1
       }
       await board.change((d) => writeHiddenCounts(d, personId, counts))
-    }).catch((err) => console.error(`[workshop ${boardId}] private change:`, (err as Error).message))
+    }).catch((err) => boardLog(boardId).error(why(err), 'a change to a private document failed'))
   }
 
   private async person(boardId: string, id: string) {

@@ -4,6 +4,7 @@ import pg from 'pg'
 import type { Ballot, Role } from '../../shared/workshop.js'
 import { mergeLog } from './snapshot.js'
 import { StorageError, type BoardRecord, type ParticipantRecord, type Store, type StoredLog } from './store.js'
+import { log, why } from '../log.js'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS boards (
@@ -80,7 +81,7 @@ export class PostgresStore implements Store {
   constructor(connectionString: string, schema = 'public') {
     this.pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path=${schema}` })
     // An idle client's error (the database restarted) must not crash the process; the next query reconnects.
-    this.pool.on('error', (err) => console.error('postgres pool error:', err.message))
+    this.pool.on('error', (err) => log.error(why(err), 'postgres pool error'))
     this.schemaReady = this.pool
       .query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"; SET search_path TO "${schema.replace(/"/g, '')}"; ${SCHEMA}`)
       .then(() => undefined)

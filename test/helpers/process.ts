@@ -15,7 +15,8 @@ export interface ServerProcess {
 
 export async function serverProcess(env: Record<string, string>): Promise<ServerProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    // The log says where it serves at info; under vitest the in-process default is silent.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL || 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const exited = new Promise<number | null>((r) => proc.once('exit', r))
@@ -23,7 +24,7 @@ export async function serverProcess(env: Record<string, string>): Promise<Server
     let out = ''
     proc.stdout!.on('data', (d: Buffer) => {
       out += d
-      const m = out.match(/serving (http:\/\/\S+)/)
+      const m = out.match(/serving (http:\/\/[^\s"]+)/)
       if (m) resolve(m[1]!)
     })
     void exited.then((code) => reject(new Error(`server exited with ${code}: ${out}`)))

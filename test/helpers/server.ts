@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../server/config.js'
 import { startServer, type RunningServer } from '../../server/server.js'
 import { SqliteStore } from '../../server/storage/sqlite.js'
 import type { Store } from '../../server/storage/store.js'
+import type { Bus } from '../../server/bus.js'
 import type { CreateBoardRequest, CreateBoardResponse, JoinBoardRequest, JoinBoardResponse } from '../../shared/api.js'
 import type { Action } from '../../shared/workshop.js'
 
@@ -22,7 +23,7 @@ export interface TestServer {
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'touchpoint-test-'))
 
 export async function startTestServer(
-  opts: { dataDir?: string; config?: Partial<Config>; store?: (dataDir: string) => Store; clientDir?: string } = {},
+  opts: { dataDir?: string; config?: Partial<Config>; store?: (dataDir: string) => Store; clientDir?: string; bus?: Bus } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir()
   const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir, roomIdleMs: 500, ...opts.config }
@@ -30,7 +31,7 @@ export async function startTestServer(
   // The built client it serves: dist/client unless a test deploys a build of its own.
   // TEST_CLIENT_DIR: a build of one's own, so that parallel work does not rebuild the client under a run.
   const clientDir = opts.clientDir ?? process.env.TEST_CLIENT_DIR
-  const server = await startServer(config, { store, ...(clientDir ? { clientDir } : {}) })
+  const server = await startServer(config, { store, bus: opts.bus, ...(clientDir ? { clientDir } : {}) })
   const url = `http://127.0.0.1:${server.port}`
   return { url, wsUrl: `ws://127.0.0.1:${server.port}/ws`, port: server.port, dataDir, server, store, close: () => server.close() }
 }

@@ -59,8 +59,11 @@ it('SIGTERM saves, compacts and exits cleanly', async () => {
   await writeOneByOne(c, 12)
   const closed = new Promise<number>((r) => c.provider.once('connection-close', (e: CloseEvent | null) => r(e?.code ?? 0)))
   await new Promise((r) => setTimeout(r, 100))
+  const draining = performance.now()
   proc.kill('SIGTERM')
   expect(await exited).toBe(0)
+  // The operator's figure for the README: how long a drain takes (stop accepting, 1001, flush, exit).
+  console.log(`SIGTERM drain: ${Math.round(performance.now() - draining)} ms from the signal to the exit, one board of 12 edits`)
   expect(await closed).toBe(1001)
   expect(logRows(dataDir, id)).toBe(1)
 
