@@ -1,7 +1,7 @@
 // The facilitator's board options, at the end of the bar: deleting the board for everyone, out of the way of
 // everyday clicks (a menu, then a confirmation whose default is Cancel).
 import { Show, createSignal, onCleanup } from 'solid-js'
-import { ApiCallError } from '../lib/api.js'
+import { failureText } from '../lib/api.js'
 import { isolate } from '../lib/bidi.js'
 import { t } from '../i18n/i18n.js'
 import { ConfirmDialog } from '../ui/ConfirmDialog.js'
@@ -25,8 +25,7 @@ export function BoardMenu(props: { title: string; onDelete: () => Promise<void> 
     try {
       await props.onDelete() // the page then says the board was deleted
     } catch (err) {
-      const message = err instanceof ApiCallError && err.code !== 'network' ? isolate(err.message) : t('home.error.network')
-      setError(t('board.delete.failed', { message }))
+      setError(t('board.delete.failed', { message: failureText(err) }))
       menu.open = true
     } finally {
       setBusy(false)

@@ -1,12 +1,18 @@
 // The HTTP API, as the client calls it. Errors come back as ApiCallError with the server's code.
 import type { ApiError, CreateBoardResponse, JoinBoardResponse } from '../../../shared/api.js'
 import { CreateBoardRequest, JoinBoardRequest, check } from '../../../shared/requests.js'
+import { t } from '../i18n/i18n.js'
+import { isolate } from './bidi.js'
 
 export class ApiCallError extends Error {
   constructor(readonly code: string, message: string) {
     super(message)
   }
 }
+
+/** What went wrong, to put in a sentence: the server's message (isolated, it is English), or the network. */
+export const failureText = (err: unknown): string =>
+  err instanceof ApiCallError && err.code !== 'network' ? isolate(err.message) : t('home.error.network')
 
 /** POSTs `body` once it passes `schema`, the one the server checks it with; a refusal is an ApiCallError. */
 async function post<T extends object>(path: string, schema: Parameters<typeof check>[0], body: unknown): Promise<T> {

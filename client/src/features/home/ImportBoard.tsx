@@ -2,7 +2,7 @@
 import { Show } from 'solid-js'
 import { createStore } from 'solid-js/store'
 import type { CreateBoardResponse } from '../../../../shared/api.js'
-import { ApiCallError } from '../../lib/api.js'
+import { ApiCallError, failureText } from '../../lib/api.js'
 import { t } from '../../i18n/i18n.js'
 import { isolate } from '../../lib/bidi.js'
 import { importBoardJson } from '../map/index.js'
@@ -23,8 +23,7 @@ export function ImportBoard(props: { onImported: (board: CreateBoardResponse) =>
     } catch (err) {
       const message =
         err instanceof ApiCallError && err.code === 'invalid_board_json' ? t('map.import.invalid', { message: isolate(err.message) })
-        : err instanceof ApiCallError && err.code !== 'network' ? isolate(err.message)
-        : t('home.error.network')
+        : failureText(err)
       setState({ busy: false, error: t('map.import.failed', { message }) })
       input.value = ''
     }

@@ -2,8 +2,7 @@
 // BoardLanguage.tsx; the interface language when none is given), and saved under the name the server gives it;
 // the print page opens in a new tab and prints itself.
 import { For, Show, createSignal, onCleanup } from 'solid-js'
-import { isolate } from '../../lib/bidi.js'
-import { ApiCallError } from '../../lib/api.js'
+import { failureText } from '../../lib/api.js'
 import { announce } from '../../lib/announce.js'
 import { locale, t } from '../../i18n/i18n.js'
 import type { MessageKey } from '../../i18n/en.js'
@@ -41,8 +40,7 @@ export function ExportMenu(props: { boardId: string; token: string; lang?: () =>
       close()
     } catch (err) {
       tab?.close()
-      const message = err instanceof ApiCallError && err.code !== 'network' ? isolate(err.message) : t('home.error.network')
-      setError(t('map.export.failed', { message }))
+      setError(t('map.export.failed', { message: failureText(err) }))
     } finally {
       setBusy(null)
     }
