@@ -2,72 +2,13 @@
 // A commit is durable before append() resolves (synchronous_commit is on by default).
 import pg from 'pg'
 import type { Ballot, Role } from '../../shared/workshop.js'
+import { migratePostgres } from './migrations.js'
+import { BOARD_COLUMNS, boardFromRow, boardToRow, PARTICIPANT_COLUMNS, participantFromRow, participantToRow, values, type BoardRow, type ParticipantRow } from './rows.js'
 import { mergeLog } from './snapshot.js'
 import { StorageError, type BoardRecord, type ParticipantRecord, type Store, type StoredLog } from './store.js'
 import { log, why } from '../log.js'
 
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS boards (
-    id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    facilitator_key_hash TEXT NOT NULL,
-    created_at BIGINT NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS participants (
-    board_id TEXT NOT NULL,
-    id TEXT NOT NULL,
-    name TEXT NOT NULL,
-    color TEXT NOT NULL,
-    role TEXT NOT NULL,
-    token_hash TEXT NOT NULL UNIQUE,
-    revoked BOOLEAN NOT NULL DEFAULT false,
-    joined_at BIGINT NOT NULL,
-    ballot JSONB NOT NULL DEFAULT '{}',
-    PRIMARY KEY (board_id, id)
-  );
-  -- Ballots belong to a voting round; those stored before rounds were all of the first.
-  ALTER TABLE participants ADD COLUMN IF NOT EXISTS ballot_round INTEGER NOT NULL DEFAULT 1;
-  -- seq comes from one sequence shared by every process, so appends from several never collide.
-  CREATE TABLE IF NOT EXISTS updates (
-    doc_id TEXT NOT NULL,
-    seq BIGSERIAL,
-    data BYTEA NOT NULL,
-    PRIMARY KEY (doc_id, seq)
-  );
-  -- When someone last opened each board (null: not since it was made), for BOARD_TTL_DAYS.
-  ALTER TABLE boards ADD COLUMN IF NOT EXISTS opened_at BIGINT;
-  -- Ids of deleted boards, so that their links keep answering 410 rather than 404.
-  CREATE TABLE IF NOT EXISTS deleted_boards (
-    id TEXT PRIMARY KEY,
-    deleted_at BIGINT NOT NULL
-  );
-`
-
-interface ParticipantRow {
-  id: string
-  board_id: string
-  name: string
-  color: string
-  role: Role
-  token_hash: string
-  revoked: boolean
-  joined_at: string
-  ballot: Ballot
-  ballot_round: number
-}
-
-const fromRow = (r: ParticipantRow): ParticipantRecord => ({
-  id: r.id,
-  boardId: r.board_id,
-  name: r.name,
-  color: r.color,
-  role: r.role,
-  tokenHash: r.token_hash,
-  revoked: r.revoked,
-  joinedAt: Number(r.joined_at),
-  ballot: r.ballot,
-  ballotRound: r.ballot_round,
-})
+const placeholders = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ')
 
 class Refusal {
   constructor(readonly reason: unknown) {}
@@ -76,15 +17,25 @@ class Refusal {
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool
   private schemaReady: Promise<void>
+  /** The migrations this process applied: none when another process (or an earlier start) had. */
+  readonly migrated: Promise<number[]>
 
   /** `schema` keeps separate deployments (or test runs) apart in one database. */
   constructor(connectionString: string, schema = 'public') {
-    this.pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path=${schema}` })
+    const pool = (this.pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path=${schema}` }))
     // An idle client's error (the database restarted) must not crash the process; the next query reconnects.
     this.pool.on('error', (err) => log.error(why(err), 'postgres pool error'))
-    this.schemaReady = this.pool
-      .query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"; SET search_path TO "${schema.replace(/"/g, '')}"; ${SCHEMA}`)
-      .then(() => undefined)
+    // Every query waits for the schema to be brought up to date (server/storage/migrations.ts).
+    this.migrated = (async () => {
+      const client = await pool.connect()
+      try {
+        return await migratePostgres(client, schema)
+      } finally {
+        client.release()
+      }
+    })()
+    this.schemaReady = this.migrated.then(() => undefined)
+    this.schemaReady.catch(() => {}) // reported by the first query that waits for it
   }
 
   async ready() {
@@ -129,26 +80,21 @@ export class PostgresStore implements Store {
 
   async createBoard(b: BoardRecord, initialState: Uint8Array) {
     await this.tx('createBoard', async (c) => {
-      await c.query('INSERT INTO boards (id, title, facilitator_key_hash, created_at) VALUES ($1, $2, $3, $4)', [
-        b.id, b.title, b.facilitatorKeyHash, b.createdAt,
-      ])
+      await c.query(`INSERT INTO boards (${BOARD_COLUMNS.join(', ')}) VALUES (${placeholders(BOARD_COLUMNS.length)})`, values(boardToRow(b), BOARD_COLUMNS))
       await c.query('INSERT INTO updates (doc_id, data) VALUES ($1, $2)', [b.id, initialState])
     })
   }
 
   async getBoard(id: string) {
-    const [r] = await this.q<{ id: string; title: string; facilitator_key_hash: string; created_at: string }>(
-      'getBoard', 'SELECT * FROM boards WHERE id = $1', [id],
-    )
-    return r && { id: r.id, title: r.title, facilitatorKeyHash: r.facilitator_key_hash, createdAt: Number(r.created_at) }
+    const [r] = await this.q<BoardRow>('getBoard', 'SELECT * FROM boards WHERE id = $1', [id])
+    return r && boardFromRow(r)
   }
 
   async addParticipant(p: ParticipantRecord) {
     await this.q(
       'addParticipant',
-      `INSERT INTO participants (board_id, id, name, color, role, token_hash, revoked, joined_at, ballot)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [p.boardId, p.id, p.name, p.color, p.role, p.tokenHash, p.revoked, p.joinedAt, JSON.stringify(p.ballot)],
+      `INSERT INTO participants (${PARTICIPANT_COLUMNS.join(', ')}) VALUES (${placeholders(PARTICIPANT_COLUMNS.length)})`,
+      values(participantToRow(p), PARTICIPANT_COLUMNS),
     )
   }
 
@@ -156,11 +102,11 @@ export class PostgresStore implements Store {
     const [r] = await this.q<ParticipantRow>('findParticipant', 'SELECT * FROM participants WHERE board_id = $1 AND token_hash = $2', [
       boardId, tokenHash,
     ])
-    return r && fromRow(r)
+    return r && participantFromRow(r)
   }
 
   async listParticipants(boardId: string) {
-    return (await this.q<ParticipantRow>('listParticipants', 'SELECT * FROM participants WHERE board_id = $1 ORDER BY joined_at, id', [boardId])).map(fromRow)
+    return (await this.q<ParticipantRow>('listParticipants', 'SELECT * FROM participants WHERE board_id = $1 ORDER BY joined_at, id', [boardId])).map(participantFromRow)
   }
 
   async updateParticipant(boardId: string, id: string, patch: { role?: Role; revoked?: boolean }) {

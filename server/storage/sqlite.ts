@@ -6,34 +6,10 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Ballot, Role } from '../../shared/workshop.js'
+import { migrateSqlite } from './migrations.js'
+import { BOARD_COLUMNS, boardFromRow, boardToRow, PARTICIPANT_COLUMNS, participantFromRow, participantToRow, type BoardRow, type ParticipantRow } from './rows.js'
 import { mergeLog } from './snapshot.js'
 import { StorageError, type BoardRecord, type ParticipantRecord, type Store, type StoredLog } from './store.js'
-
-interface ParticipantRow {
-  id: string
-  board_id: string
-  name: string
-  color: string
-  role: Role
-  token_hash: string
-  revoked: number
-  joined_at: number
-  ballot: string
-  ballot_round: number
-}
-
-const fromRow = (r: ParticipantRow): ParticipantRecord => ({
-  id: r.id,
-  boardId: r.board_id,
-  name: r.name,
-  color: r.color,
-  role: r.role,
-  tokenHash: r.token_hash,
-  revoked: r.revoked === 1,
-  joinedAt: r.joined_at,
-  ballot: JSON.parse(r.ballot) as Ballot,
-  ballotRound: r.ballot_round,
-})
 
 /** The store's file in DATA_DIR (npm run backup copies it). */
 export const STORE_FILE = 'touchpoint.sqlite'
@@ -42,6 +18,7 @@ const READS = new Set(['getBoard', 'findParticipant', 'listParticipants', 'loadL
 
 export class SqliteStore implements Store {
   readonly db: Database.Database
+  readonly migrated: number[]
   private readonly stmts
 
   constructor(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL') {
@@ -49,57 +26,15 @@ export class SqliteStore implements Store {
     this.db = new Database(join(dataDir, STORE_FILE))
     this.db.pragma('journal_mode = WAL')
     this.db.pragma(`synchronous = ${synchronous}`)
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS boards (
-        id TEXT PRIMARY KEY,
-        title TEXT NOT NULL,
-        facilitator_key_hash TEXT NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS participants (
-        board_id TEXT NOT NULL,
-        id TEXT NOT NULL,
-        name TEXT NOT NULL,
-        color TEXT NOT NULL,
-        role TEXT NOT NULL,
-        token_hash TEXT NOT NULL UNIQUE,
-        revoked INTEGER NOT NULL DEFAULT 0,
-        joined_at INTEGER NOT NULL,
-        ballot TEXT NOT NULL DEFAULT '{}',
-        PRIMARY KEY (board_id, id)
-      );
-      CREATE TABLE IF NOT EXISTS updates (
-        doc_id TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        data BLOB NOT NULL,
-        PRIMARY KEY (doc_id, seq)
-      ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS deleted_boards (
-        id TEXT PRIMARY KEY,
-        deleted_at INTEGER NOT NULL
-      ) WITHOUT ROWID;
-    `)
-    // Files made before boards remembered when they were last opened get the column (null: never since).
-    const boardColumns = this.db.prepare<[], { name: string }>('PRAGMA table_info(boards)').all()
-    if (!boardColumns.some((c) => c.name === 'opened_at')) this.db.exec('ALTER TABLE boards ADD COLUMN opened_at INTEGER')
-    // Ballots belong to a voting round; those stored before rounds were all of the first.
-    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(participants)').all()
-    if (!columns.some((c) => c.name === 'ballot_round')) {
-      this.db.exec('ALTER TABLE participants ADD COLUMN ballot_round INTEGER NOT NULL DEFAULT 1')
-    }
+    /** The migrations this opening applied (server/storage/migrations.ts): none when the file was up to date. */
+    this.migrated = migrateSqlite(this.db)
     this.stmts = {
-      insertBoard: this.db.prepare(
-        'INSERT INTO boards (id, title, facilitator_key_hash, created_at) VALUES (?, ?, ?, ?)',
+      insertBoard: this.db.prepare<[BoardRow]>(
+        `INSERT INTO boards (${BOARD_COLUMNS.join(', ')}) VALUES (${BOARD_COLUMNS.map((c) => `@${c}`).join(', ')})`,
       ),
-      getBoard: this.db.prepare<
-        [string],
-        { id: string; title: string; facilitator_key_hash: string; created_at: number }
-      >(
-        'SELECT id, title, facilitator_key_hash, created_at FROM boards WHERE id = ?',
-      ),
-      insertParticipant: this.db.prepare(
-        `INSERT INTO participants (board_id, id, name, color, role, token_hash, revoked, joined_at)
-         VALUES (@boardId, @id, @name, @color, @role, @tokenHash, @revoked, @joinedAt)`,
+      getBoard: this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
+      insertParticipant: this.db.prepare<[ParticipantRow]>(
+        `INSERT INTO participants (${PARTICIPANT_COLUMNS.join(', ')}) VALUES (${PARTICIPANT_COLUMNS.map((c) => `@${c}`).join(', ')})`,
       ),
       findParticipant: this.db.prepare<[string, string], ParticipantRow>(
         'SELECT * FROM participants WHERE board_id = ? AND token_hash = ?',
@@ -164,7 +99,7 @@ export class SqliteStore implements Store {
   createBoard(b: BoardRecord, initialState: Uint8Array) {
     return this.run('createBoard', () =>
       this.db.transaction(() => {
-        this.stmts.insertBoard.run(b.id, b.title, b.facilitatorKeyHash, b.createdAt)
+        this.stmts.insertBoard.run(boardToRow(b))
         this.stmts.insertUpdate.run(b.id, 1, initialState)
       })(),
     )
@@ -173,26 +108,25 @@ export class SqliteStore implements Store {
   getBoard(id: string) {
     return this.run('getBoard', () => {
       const row = this.stmts.getBoard.get(id)
-      return row && { id: row.id, title: row.title, facilitatorKeyHash: row.facilitator_key_hash, createdAt: row.created_at }
+      return row && boardFromRow(row)
     })
   }
 
   addParticipant(p: ParticipantRecord) {
     return this.run('addParticipant', () => {
-      const { ballot: _ballot, ...row } = p
-      this.stmts.insertParticipant.run({ ...row, revoked: p.revoked ? 1 : 0 })
+      this.stmts.insertParticipant.run(participantToRow(p))
     })
   }
 
   findParticipant(boardId: string, tokenHash: string) {
     return this.run('findParticipant', () => {
       const row = this.stmts.findParticipant.get(boardId, tokenHash)
-      return row && fromRow(row)
+      return row && participantFromRow(row)
     })
   }
 
   listParticipants(boardId: string) {
-    return this.run('listParticipants', () => this.stmts.listParticipants.all(boardId).map(fromRow))
+    return this.run('listParticipants', () => this.stmts.listParticipants.all(boardId).map(participantFromRow))
   }
 
   updateParticipant(boardId: string, id: string, patch: { role?: Role; revoked?: boolean }) {
