@@ -67,6 +67,23 @@ describe('notes and labels', () => {
     expect(await page.locator('.phase-hint, .phase-bar').first().innerText()).toContain('G')
   })
 
+  it('searches the Group-with dialog as Arabic and Persian readers expect', async () => {
+    const w = await votedWorkshopInCluster(['کتاب راهنمای پرداخت پیدا نشد', 'لا يوجد رقم هاتف للدعم'])
+    const page = (await person(w.participantUrl, 'Rana', 'ar')).page
+    await note(page, 'الدفع عبر البطاقة فشل مرتين').locator('.group-button').click()
+    const dialog = page.locator('dialog.group-menu')
+    await expect.poll(() => dialog.locator('.group-choice').count()).toBe(2)
+    // Arabic kaf and yeh find the Persian spelling.
+    await dialog.locator('.group-search').fill('كتاب')
+    await expect.poll(() => dialog.locator('.group-choice').allInnerTexts()).toEqual([expect.stringContaining('کتاب راهنمای')])
+    await dialog.screenshot({ path: screenshotPath('group-menu-search-arabic') })
+    await dialog.locator('.group-search').fill('هاتف دعم')
+    await expect.poll(() => dialog.locator('.group-choice').allInnerTexts()).toEqual([expect.stringContaining('رقم هاتف')])
+    await dialog.locator('.group-search').fill('غير موجود')
+    await expect.poll(() => dialog.locator('.group-choice').count()).toBe(0)
+    expect(await dialog.locator('[role="status"]').innerText()).toContain('غير موجود')
+  })
+
   it('keeps an Arabic stage name apart from the vote count in an English result, and an empty map title right to left', async () => {
     const w = await votedWorkshop(server, {
       title: 'رحلة مشترك الإنترنت المنزلي',
@@ -103,15 +120,16 @@ describe('notes and labels', () => {
   })
 })
 
-/** A board in the cluster phase with an Arabic note on it. */
-async function votedWorkshopInCluster() {
+/** A board in the cluster phase with an Arabic note on it, and `more` notes beside it. */
+async function votedWorkshopInCluster(more: string[] = []) {
   const board = await createOpenBoard(server.url, { title: 'متجر إلكتروني', stages: ['الدفع'] })
   const writer = await member(server.url, board.id, { name: 'سارة' })
   await synced(writer)
   const stageId = readBoard(writer.doc).stages[0]!.id
   writeNote(writer.doc, { id: 'p1', stageId, kind: 'pain', text: 'الدفع عبر البطاقة فشل مرتين', authorId: writer.me })
+  more.forEach((text, i) => writeNote(writer.doc, { id: `m${i}`, stageId, kind: 'question', text, authorId: writer.me }))
   const fac = await member(server.url, board.id, { name: 'Facilitator', facilitatorKey: board.facilitatorKey })
-  await until(() => readBoard(fac.doc).notes.length === 1, 'the note on the board')
+  await until(() => readBoard(fac.doc).notes.length === 1 + more.length, 'the notes on the board')
   const res = await fetch(`${server.url}/api/boards/${board.id}/actions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${fac.token}` },

@@ -261,6 +261,8 @@ export const ar: Messages = {
   'cluster.menu.with': 'مع «{text}»',
   'cluster.menu.takeOut': 'إخراجها من «{name}»',
   'cluster.menu.none': 'لا توجد ملاحظة أخرى للتجميع معها بعد.',
+  'cluster.menu.search': 'بحث عن ملاحظة أو مجموعة',
+  'cluster.menu.noMatch': 'لا نتائج لـ«{query}».',
 
   'vote.group': 'أصوات «{name}»',
   'vote.more': 'إضافة صوت إلى «{name}»',

@@ -224,6 +224,8 @@ export const en = {
   'cluster.menu.with': 'With “{text}”',
   'cluster.menu.takeOut': 'Take it out of “{name}”',
   'cluster.menu.none': 'There is no other note to group with yet.',
+  'cluster.menu.search': 'Find a note or cluster',
+  'cluster.menu.noMatch': 'Nothing matches “{query}”.',
 
   'vote.group': 'Votes for “{name}”',
   'vote.more': 'Add a vote to “{name}”',

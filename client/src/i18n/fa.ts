@@ -225,6 +225,8 @@ export const fa: Messages = {
   'cluster.menu.with': 'با «{text}»',
   'cluster.menu.takeOut': 'بیرون آوردن از «{name}»',
   'cluster.menu.none': 'هنوز یادداشت دیگری برای گروه کردن نیست.',
+  'cluster.menu.search': 'جست‌وجوی یادداشت یا گروه',
+  'cluster.menu.noMatch': 'چیزی با «{query}» پیدا نشد.',
 
   'vote.group': 'رأی‌های «{name}»',
   'vote.more': 'افزودن یک رأی به «{name}»',
