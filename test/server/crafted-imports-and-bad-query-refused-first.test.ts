@@ -84,7 +84,8 @@ it.each([
     expect(body.error.message).toMatch(message)
     expect(Date.now() - started).toBeLessThan(500)
   }
-  expect(srv.server.rooms.loadedCount).toBe(loaded)
+  // Nothing was loaded for the refused exports (rooms of earlier cases may unload meanwhile: their idle timer).
+  expect(srv.server.rooms.loadedCount).toBeLessThanOrEqual(loaded)
 })
 
 it('still exports every known format and language', async () => {
