@@ -94,6 +94,7 @@ export function report(results: Results): Verdict[] {
     lines.push(['memory', 'ours heap back to baseline after leave', '', '', '', '', '', '≤ +10% / +5 MB', pass ? 'PASS' : 'FAIL'])
     verdicts.push({ target: 'memory: ours heap after leave within +10% or +5 MB of baseline', ratio: mem.ours.afterLeaveHeapMB! / mem.ours.baseHeapMB!, pass })
   }
+  if (lines.length === 1) return verdicts // no server scenario ran (e.g. `-- judging`)
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)))
   for (const [i, l] of lines.entries()) {
     console.log(l.map((cell, k) => (k >= 2 && k <= 6 ? cell.padStart(widths[k]!) : cell.padEnd(widths[k]!))).join('  '))

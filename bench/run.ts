@@ -4,6 +4,7 @@
 // `fanout-500`) runs only the scenarios whose name has it. The short scenarios run BENCH_ROUNDS times
 // (default 3), the servers taking turns, and each figure is the median of its rounds.
 // BENCH_CPU_PROF=<dir> also profiles each server during each measured window (<dir>/<window>-<server>.cpuprofile).
+// `similar` (bench/similar.ts) and `judging` run in this process, before any server starts.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +18,7 @@ import { fanout } from './scenarios/fanout.js'
 import { flood } from './scenarios/flood.js'
 import { join as joinRoom } from './scenarios/join.js'
 import { judging, reportJudging } from './judging.js'
+import { reportSimilar, similar, similarFigures } from './similar.js'
 import { memory } from './scenarios/memory.js'
 import { ROOM_IDLE_MS, ROOT, startFloor, startOurs, startReference, type BenchServer, type ServerName } from './servers.js'
 
@@ -50,8 +52,10 @@ const filter = process.argv[2]
 const chosen = SCENARIOS.filter((s) => !filter || s.name.includes(filter))
 /** The commit step alone, in this process (bench/judging.ts), before any server starts. */
 const withJudging = !filter || 'judging'.includes(filter)
-if (chosen.length === 0 && !withJudging) {
-  console.error(`No scenario matches "${filter}"; there are: ${[...SCENARIOS.map((s) => s.name), 'judging'].join(', ')}`)
+/** Similar notes' precision, recall and time to suggest, also in this process (bench/similar.ts). */
+const withSimilar = !filter || 'similar'.includes(filter)
+if (chosen.length === 0 && !withJudging && !withSimilar) {
+  console.error(`No scenario matches "${filter}"; there are: ${[...SCENARIOS.map((s) => s.name), 'judging', 'similar'].join(', ')}`)
   process.exit(2)
 }
 
@@ -78,6 +82,7 @@ console.log(`Load generator and servers share this machine over loopback; ${ROUN
 
 const results: Results = {}
 const judged = withJudging ? judging() : []
+const alike = withSimilar ? similar() : undefined
 try {
   if (chosen.length === 0) throw null // only the commit step was asked for
   mkdirSync(dataDir, { recursive: true })
@@ -112,10 +117,10 @@ try {
 }
 
 console.log()
-const verdicts = [...report(results), ...reportJudging(judged)]
+const verdicts = [...report(results), ...reportJudging(judged), ...(alike ? reportSimilar(alike) : [])]
 const loadavgAfter = loadavg().map((l) => +l.toFixed(2))
 console.log(`\nloadavg after: ${loadavgAfter.join(' ')}; ${verdicts.filter((v) => v.pass).length}/${verdicts.length} targets pass`)
-writeFileSync(join(tmp, 'bench-results.json'), JSON.stringify({ meta: { ...meta, loadavgAfter }, results, verdicts }, null, 2))
+writeFileSync(join(tmp, 'bench-results.json'), JSON.stringify({ meta: { ...meta, loadavgAfter }, results, ...(alike ? { similar: similarFigures(alike) } : {}), verdicts }, null, 2))
 console.log(`results written to ${join(tmp, 'bench-results.json')}`)
 process.exit()
 

@@ -279,8 +279,9 @@ class Judgement {
           else if (depth > 2 && !p.fresh) writes.push({ op: 'field', root, key, field, author: this.authorOf(p.record, root) })
           continue
         }
+        const rule = Object.hasOwn(this.rules, root) ? this.rules[root] : undefined
+        if (rule?.plain && (depth > 2 || !(c instanceof Y.ContentAny))) return { kind: 'forged', reason: `"${root}" holds plain values` }
         if (depth === 2) {
-          const rule = Object.hasOwn(this.rules, root) ? this.rules[root] : undefined
           if (rule?.fields && !(c instanceof Y.ContentType)) return { kind: 'forged', reason: `"${root}" holds records` }
           const live = this.live(root, key)
           if (live) writes.push({ op: 'replace', root, key, author: this.authorOf(live, root) })

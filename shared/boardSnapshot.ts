@@ -9,6 +9,7 @@ import { mapRoots, readFrame, readMapItems, setFrame, type Frame, type MapItem }
 import { readLanes, type Lane } from './lanes.js'
 import { readEmotions, readRatings } from './emotionCurve.js'
 import { readOutcomes, writeOutcomes, type Outcome } from './outcomes.js'
+import { live, liveReactions, readComments, readReactions, writeComments, writeReactions, type Comment } from './discussion.js'
 import { readRounds, writeRound } from './sessionDoc.js'
 import type { KeptRound } from './votingRounds.js'
 
@@ -34,6 +35,10 @@ export interface BoardSnapshot {
   ratings: { [personAndStage: string]: number }
   /** Decisions and next steps of the discuss phase, in the order they were added (shared/outcomes.ts). */
   outcomes: Outcome[]
+  /** Reactions (`personId:targetId:reaction` -> createdAt) and comments, oldest first, on what is still on the
+   *  board: notes, clusters that hold notes, map items (shared/discussion.ts). */
+  reactions: { [key: string]: number }
+  comments: Comment[]
   /** When the workshop voted in more than one round: the finished rounds, oldest first, and the current one
    *  (whose votes are `tally`) with its budget and cap. */
   rounds?: { kept: KeptRound[]; current: Omit<KeptRound, 'tally'> } | undefined
@@ -45,6 +50,8 @@ export function readSnapshot(doc: Y.Doc): BoardSnapshot {
   const stageIndex = new Map(board.stages.map((s, i) => [s.id, i]))
   const place = (n: Note) => stageIndex.get(n.stageId) ?? board.stages.length
   const notes = [...board.notes].sort((a, b) => place(a) - place(b) || byOrder(a, b))
+  const mapItems = readMapItems(doc).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const targets = new Set([...notes, ...board.clusters, ...mapItems].map((r) => r.id))
   return {
     title: board.title,
     schemaVersion: board.schemaVersion,
@@ -57,10 +64,12 @@ export function readSnapshot(doc: Y.Doc): BoardSnapshot {
     tally: readTally(doc),
     frame: readFrame(doc),
     lanes: readLanes(doc),
-    mapItems: readMapItems(doc).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    mapItems,
     emotions: readEmotions(doc),
     ratings: readRatings(doc),
     outcomes: readOutcomes(doc),
+    reactions: liveReactions(readReactions(doc), targets),
+    comments: live(readComments(doc), targets),
     rounds: readRoundsOf(doc),
   }
 }
@@ -98,6 +107,8 @@ export function writeSnapshot(doc: Y.Doc, s: BoardSnapshot) {
     for (const [k, v] of Object.entries(s.emotions)) map.emotions.set(k, v)
     for (const [k, v] of Object.entries(s.ratings)) map.ratings.set(k, v)
     writeOutcomes(doc, s.outcomes)
+    writeReactions(doc, s.reactions)
+    writeComments(doc, s.comments)
     if (s.rounds) {
       for (const r of s.rounds.kept) writeRound(doc, r)
       const { budget, maxPerItem, ...round } = s.rounds.current

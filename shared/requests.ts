@@ -43,6 +43,11 @@ export const LIMITS = {
   textLength: 2000,
   /** Who owns a decision or a next step of the discuss phase: a team or a person (shared/outcomes.ts). */
   ownerLength: 80,
+  /** A comment on a note, cluster or map item, and what one imported board may hold of them and of reactions
+   *  (shared/discussion.ts). */
+  commentLength: 1000,
+  maxComments: 10_000,
+  maxReactions: 20_000,
 } as const
 
 /** The message for a body that is not a JSON object (an array, a string, null…). */

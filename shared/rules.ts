@@ -9,6 +9,7 @@
 import { LIMITS } from './requests.js'
 import { participantsMayWrite, type Role, type Session } from './workshop.js'
 import { outcomesOpen } from './outcomes.js'
+import { commentsOpen, isOwnReactionKey, reactionsOpen } from './discussion.js'
 
 export type RefusalKind = 'forged' | 'notNow'
 export interface Refusal {
@@ -34,6 +35,8 @@ interface RecordRoot {
   open?: (s: Session) => boolean
   /** Whose key a participant may write, for roots keyed by person (emotion ratings). */
   ownKey?: (key: string, personId: string) => boolean
+  /** The root holds plain values only (numbers, strings), never a Y type of any kind. */
+  plain?: true
   /** Fields of each record; a field not listed here is refused. Absent: the root holds plain values. */
   fields?: Record<string, FieldRule>
   /** The longest text (in UTF-16 units, as the browser counts) a field or key holds, where it is not
@@ -68,7 +71,17 @@ export const BOARD_RULES: RecordRules = {
     fields: { id: 'fixed', createdAt: 'fixed', name: 'anyone', stageId: 'anyone', order: 'anyone' },
     lengths: { name: LIMITS.stageNameLength, id: LIMITS.idLength, stageId: LIMITS.idLength, order: LIMITS.idLength },
   },
-  ratings: { writers: 'participants', open: ratingsOpen, ownKey: (key, personId) => key.startsWith(`${personId}:`) },
+  ratings: { writers: 'participants', open: ratingsOpen, ownKey: (key, personId) => key.startsWith(`${personId}:`), plain: true },
+  // Reactions and comments (shared/discussion.ts): anyone but observers, in their own name, never while notes are
+  // written privately; a comment's text is its author's or the facilitator's, who may also delete it.
+  reactions: { writers: 'participants', open: reactionsOpen, ownKey: isOwnReactionKey, plain: true },
+  comments: {
+    writers: 'participants',
+    author: 'authorId',
+    open: commentsOpen,
+    fields: { id: 'fixed', targetId: 'fixed', authorId: 'fixed', createdAt: 'fixed', text: 'author', editedAt: 'author' },
+    lengths: { id: LIMITS.idLength, targetId: LIMITS.idLength, authorId: LIMITS.idLength, text: LIMITS.commentLength },
+  },
   // The title and the board's language (`lang`, see BOARD_LANGS in schema.ts): the facilitator's alone.
   meta: { writers: 'facilitator', lengths: { title: LIMITS.titleLength, lang: LANG_LENGTH } },
   stages: { writers: 'facilitator', lengths: { name: LIMITS.stageNameLength } },
@@ -127,6 +140,7 @@ export const maxLength = (rules: RecordRules, root: string, fieldOrKey: string) 
     : undefined) ?? LIMITS.textLength
 
 const isAuthor = (author: string | undefined, who: Writer) => author !== undefined && author === who.personId
+const isPersonId = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= LIMITS.idLength
 
 /** Why `w` is refused for `who` under `rules`, or null when it may be kept. */
 export function judgeWrite(rules: RecordRules, who: Writer, w: Write): Refusal | null {
@@ -142,7 +156,11 @@ export function judgeWrite(rules: RecordRules, who: Writer, w: Write): Refusal |
       if (rule.fields) {
         for (const f of Object.keys(w.fields)) if (!Object.hasOwn(rule.fields, f)) return forged('unknown_field', `"${w.root}" records have no field "${f}"`)
         if ('id' in rule.fields && w.fields.id !== w.key) return forged('wrong_key', 'a record is kept under its own id')
-        if (rule.author && w.fields[rule.author] !== who.personId) return forged('not_author', 'a new record must be written in your own name')
+        // The facilitator, who may change and delete anyone's record, may also bring one back in its author's
+        // name (undoing the deletion of someone's note); everyone else writes new records in their own.
+        if (rule.author && w.fields[rule.author] !== who.personId && !(facilitator && isPersonId(w.fields[rule.author]))) {
+          return forged('not_author', 'a new record must be written in your own name')
+        }
       }
       break
     case 'replace':

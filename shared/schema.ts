@@ -7,6 +7,9 @@
 //   doc.getMap('notes')   noteId  -> Y.Map { id, stageId, kind: NoteKind, text: Y.Text, authorId, order, createdAt,
 //                                           clusterId?: string }
 //   doc.getMap('clusters') clusterId -> Y.Map { id, name: string, stageId, order, createdAt }   (shared/clusters.ts)
+//   doc.getMap('reactions') `${personId}:${targetId}:${reaction}` -> createdAt   one of each per person and note or
+//                          cluster; doc.getMap('comments') commentId -> Y.Map { id, targetId, authorId, text: string,
+//                          createdAt, editedAt? } on notes, clusters and map items   (shared/discussion.ts)
 //   session, people, hidden, tally, kept, rounds, clients: written only by the server (shared/sessionDoc.ts)
 //   Who may write which root, record and field, and when: shared/rules.ts
 //

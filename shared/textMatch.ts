@@ -17,7 +17,15 @@ const FOLD: Record<string, string> = {
 const MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/
 const LATIN_MARKS = /[\u0300-\u036f]/g
 
+// Each character is folded once: a board's first search folds every note, a thousand of them at a keystroke.
+const folds = new Map<string, string>()
 function foldChar(c: string): string {
+  let f = folds.get(c)
+  if (f === undefined) folds.set(c, (f = foldNew(c)))
+  return f
+}
+
+function foldNew(c: string): string {
   if (c in FOLD) return FOLD[c]!
   if (MARKS.test(c)) return ''
   const code = c.charCodeAt(0)
@@ -50,33 +58,55 @@ export const fold = (text: string): string => foldWithMap(text).folded.trimEnd()
 /** The words of a query, folded; a text matches when it holds every one of them. */
 export const queryWords = (query: string): string[] => fold(query).split(' ').filter(Boolean)
 
-/** Whether `text` holds every word of `query` (an empty query matches everything). */
-export function matches(text: string, query: string): boolean {
-  const words = queryWords(query)
-  if (!words.length) return true
-  const folded = fold(text)
-  return words.every((w) => folded.includes(w))
+const LETTER = /\p{L}/u
+const isLetter = (c: string | undefined) => c !== undefined && LETTER.test(c)
+/** Whether `at` starts a word of `folded`, or follows a one-letter conjunction (و, ف) that does. */
+const wordStart = (folded: string, at: number) =>
+  !isLetter(folded[at - 1]) || ((folded[at - 1] === 'و' || folded[at - 1] === 'ف') && !isLetter(folded[at - 2]))
+
+/** The first place at or after `from` where a folded query word is in folded text, as [start, end), or null.
+ *  Prefixed particles stay matched because a word is found inside another (بالدعم, والكتاب), but for one:
+ *  the preposition لـ drops the article's alef (ل + الدعم is written للدعم, and ل + اللغة للغة), so a word
+ *  with the article is also found so at the start of a word; the match starts after the preposition. */
+function placeOf(folded: string, word: string, from: number): [number, number] | null {
+  const at = folded.indexOf(word, from)
+  let best: [number, number] | null = at < 0 ? null : [at, at + word.length]
+  if (word.length > 2 && word.startsWith('ال')) {
+    const elided = 'ل' + word.slice(word[2] === 'ل' ? 2 : 1)
+    for (let e = folded.indexOf(elided, from); e >= 0 && (!best || e + 1 < best[0]); e = folded.indexOf(elided, e + 1)) {
+      if (wordStart(folded, e)) {
+        best = [e + 1, e + elided.length]
+        break
+      }
+    }
+  }
+  return best
 }
 
-/** Where the words of `query` are in `text`, as [start, end) ranges of the original text, in order and
- *  merged where they touch, for highlighting; empty when not every word is there. */
-export function matchRanges(text: string, query: string): [number, number][] {
-  const words = queryWords(query)
-  if (!words.length) return []
-  const { folded, from } = foldWithMap(text)
+/** Whether folded text (fold or foldWithMap) holds every folded word (queryWords): for searching many
+ *  notes, each folded once. */
+export const holdsWords = (folded: string, words: readonly string[]): boolean => words.every((w) => placeOf(folded, w, 0) !== null)
+
+/** Whether `text` holds every word of `query` (an empty query matches everything). */
+export const matches = (text: string, query: string): boolean => holdsWords(fold(text), queryWords(query))
+
+/** Where folded words are in `text` (folded once with foldWithMap), as [start, end) ranges of the original
+ *  text, in order and merged where they touch, for highlighting; empty when not every word is there. */
+export function rangesOf(text: string, { folded, from }: { folded: string; from: number[] }, words: readonly string[]): [number, number][] {
   const ranges: [number, number][] = []
   for (const w of words) {
-    let at = folded.indexOf(w)
-    if (at < 0) return []
-    while (at >= 0) {
+    let place = placeOf(folded, w, 0)
+    if (!place) return []
+    while (place) {
+      const [at, stop] = place
       const start = from[at]!
-      const lastIndex = from[at + w.length - 1]!
+      const lastIndex = from[stop - 1]!
       // The end is past the whole original character the last folded one came from.
       let end = lastIndex + (text.codePointAt(lastIndex)! > 0xffff ? 2 : 1)
       // Marks that belong to the last letter (a shadda, a kasra) are highlighted with it.
       while (end < text.length && MARKS.test(text[end]!)) end++
       ranges.push([start, end])
-      at = folded.indexOf(w, at + w.length)
+      place = placeOf(folded, w, stop)
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1])
@@ -87,4 +117,10 @@ export function matchRanges(text: string, query: string): [number, number][] {
     else merged.push([...r])
   }
   return merged
+}
+
+/** Where the words of `query` are in `text`, as rangesOf says. */
+export const matchRanges = (text: string, query: string): [number, number][] => {
+  const words = queryWords(query)
+  return words.length ? rangesOf(text, foldWithMap(text), words) : []
 }

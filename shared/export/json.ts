@@ -13,6 +13,9 @@
 //     "emotions": { stageId: -2..2 }, "ratings": { "personId:stageId": -2..2 },
 //     "outcomes": [{ id, itemId, kind (decision or step), text, owner, due ('' or YYYY-MM-DD), authorId, createdAt }]
 //                 (only when the discuss phase left some),
+//     "reactions": { "personId:targetId:reaction": createdAt } (reaction: agree, love, insight or surprise) and
+//     "comments": [{ id, targetId, authorId, text, createdAt, editedAt? }] (oldest first): each only when there
+//                 are some, and only about notes, clusters and map items still on the board (shared/discussion.ts),
 //     "round":    { id, name, budget, maxPerItem, kindBudgets?: { kind: votes }, items?: [itemId] } (the current
 //                 voting round, whose votes are "tally") and
 //     "rounds":   [{ …the same, tally: { itemId: votes } }] (the finished ones, oldest first): only when the
@@ -32,6 +35,7 @@ import { LIMITS } from '../requests.js'
 import { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './format.js'
 import { OUTCOME_KINDS, type Outcome, type OutcomeKind } from '../outcomes.js'
 import type { KeptRound } from '../votingRounds.js'
+import { parseReactionKey, type Comment } from '../discussion.js'
 
 export { BOARD_FORMAT, BOARD_FORMAT_VERSION }
 
@@ -62,6 +66,11 @@ export function toJson(b: BoardSnapshot): string {
     ratings: sorted(b.ratings),
     ...(b.outcomes.length
       ? { outcomes: b.outcomes.map(({ id, itemId, kind, text, owner, due, authorId, createdAt }) => ({ id, itemId, kind, text, owner, due, authorId, createdAt })) }
+      : {}),
+    ...(Object.keys(b.reactions).length ? { reactions: sorted(b.reactions) } : {}),
+    ...(b.comments.length
+      ? { comments: b.comments.map(({ id, targetId, authorId, text, createdAt, editedAt }) =>
+          ({ id, targetId, authorId, text, createdAt, ...(editedAt !== undefined ? { editedAt } : {}) })) }
       : {}),
     ...(b.rounds
       ? { round: roundJson(b.rounds.current), rounds: b.rounds.kept.map((r) => ({ ...roundJson(r), tally: sorted(r.tally) })) }
@@ -166,6 +175,18 @@ export function readBoardJson(raw: unknown): BoardSnapshot {
       kind: oneOf(r.kind, OUTCOME_KINDS, `${p}.kind`) as OutcomeKind, text: str(r.text, `${p}.text`, L.noteLength),
       owner: str(r.owner, `${p}.owner`, L.ownerLength), due: due(r.due, `${p}.due`), authorId: key(r.authorId, `${p}.authorId`),
       createdAt: num(r.createdAt, `${p}.createdAt`),
+    })),
+    reactions: (() => {
+      if (top.reactions === undefined) return {}
+      const reactions = numbers(top.reactions, 'reactions', L.maxReactions, (v) => v >= 0, 'a time (ms)')
+      const bad = Object.keys(reactions).find((k) => !parseReactionKey(k))
+      if (bad !== undefined) throw new BoardJsonError(`reactions.${bad}`, 'expected a key "personId:targetId:reaction" (agree, love, insight or surprise)')
+      return reactions
+    })(),
+    comments: top.comments === undefined ? [] : records(top.comments, 'comments', L.maxComments, (r, p): Comment => ({
+      id: key(r.id, `${p}.id`), targetId: key(r.targetId, `${p}.targetId`), authorId: key(r.authorId, `${p}.authorId`),
+      text: str(r.text, `${p}.text`, L.commentLength), createdAt: num(r.createdAt, `${p}.createdAt`),
+      ...(r.editedAt === undefined ? {} : { editedAt: num(r.editedAt, `${p}.editedAt`) }),
     })),
     rounds: top.rounds === undefined ? undefined : readRoundsJson(top),
   }

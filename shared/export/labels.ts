@@ -30,6 +30,13 @@ export interface ExportLabels {
   step: string
   owner: string
   due: string
+  /** Reactions and comments (shared/discussion.ts): the section of the notes and clusters not on the map that
+   *  have some, the reactions' line, a comment changed since it was written, and an author the board no longer
+   *  knows (an imported board keeps no people). */
+  discussion: string
+  reactions: string
+  edited: string
+  someone: string
   /** Names of the default lanes, for lanes the team never renamed. */
   lanes: Record<DefaultLaneId, string>
 }
@@ -44,6 +51,7 @@ export const EXPORT_LABELS: Record<'en' | 'ar' | 'fa', ExportLabels> = {
     roundTop: (n) => `the top ${n} of the round before`,
     kinds: { action: 'Actions', touchpoint: 'Touchpoints', question: 'Questions', feeling: 'Feelings', pain: 'Pain points', idea: 'Ideas' },
     decision: 'Decision', step: 'Next step', owner: 'Owner', due: 'due',
+    discussion: 'Reactions and comments', reactions: 'Reactions', edited: 'edited', someone: 'someone',
     lanes: LANE_NAMES.en,
   },
   ar: {
@@ -57,6 +65,7 @@ export const EXPORT_LABELS: Record<'en' | 'ar' | 'fa', ExportLabels> = {
     roundTop: (n) => `العناصر الأولى من الجولة السابقة: ${n}`,
     kinds: { action: 'الإجراءات', touchpoint: 'نقاط التواصل', question: 'الأسئلة', feeling: 'المشاعر', pain: 'نقاط الألم', idea: 'الأفكار' },
     decision: 'قرار', step: 'خطوة تالية', owner: 'المسؤول', due: 'الموعد',
+    discussion: 'التفاعلات والتعليقات', reactions: 'التفاعلات', edited: 'معدَّل', someone: 'غير معروف',
     lanes: LANE_NAMES.ar,
   },
   fa: {
@@ -68,6 +77,7 @@ export const EXPORT_LABELS: Record<'en' | 'ar' | 'fa', ExportLabels> = {
     roundTop: (n) => `${n} مورد برتر دور قبل`,
     kinds: { action: 'اقدامات', touchpoint: 'نقاط تماس', question: 'پرسش‌ها', feeling: 'احساسات', pain: 'نقاط درد', idea: 'ایده‌ها' },
     decision: 'تصمیم', step: 'گام بعدی', owner: 'مسئول', due: 'مهلت',
+    discussion: 'واکنش‌ها و نظرها', reactions: 'واکنش‌ها', edited: 'ویرایش‌شده', someone: 'یک نفر',
     lanes: LANE_NAMES.fa,
   },
 }

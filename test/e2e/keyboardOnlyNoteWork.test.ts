@@ -20,7 +20,7 @@ const texts = (page: Page, name: string) => stage(page, name).locator('.note-tex
 const announced = (page: Page) => page.getByTestId('announcer').textContent().then((t) => t?.replace(/\u200b/g, ''))
 
 async function tabTo(page: Page, label: string) {
-  for (let i = 0; i < 25; i++) {
+  for (let i = 0; i < 60; i++) {
     if ((await active(page)) === label) return
     await page.keyboard.press('Tab')
   }
@@ -74,7 +74,7 @@ describe('keyboard only', () => {
     // Delete: the Delete key on one's own note; focus moves to the stage's composer.
     await kb.press('Delete')
     expect(await texts(page, 'Consideration')).toEqual([])
-    expect(await announced(page)).toBe('Note deleted.')
+    expect(await announced(page)).toBe('Note deleted. To bring it back: Ctrl+Z, or Undo in the notice.')
     expect(await active(page)).toBe('New note in Consideration')
     await page.waitForTimeout(500)
     expect(await texts(page, 'Consideration')).toEqual([])

@@ -1,6 +1,6 @@
 // Search matches Arabic, Persian and English the way their readers expect (shared/textMatch.ts).
 import { describe, expect, it } from 'vitest'
-import { fold, matchRanges, matches } from '../../shared/textMatch.js'
+import { fold, foldWithMap, holdsWords, matchRanges, matches, queryWords, rangesOf } from '../../shared/textMatch.js'
 
 const marked = (text: string, query: string) =>
   matchRanges(text, query).reduceRight((t, [a, b]) => `${t.slice(0, a)}[${t.slice(a, b)}]${t.slice(b)}`, text)
@@ -39,6 +39,26 @@ describe('text matching', () => {
     expect(matches('کتاب', 'کباب')).toBe(false)
     expect(matches('دفع', 'رفع')).toBe(false)
     expect(fold('سلام')).not.toBe(fold('سلم'))
+  })
+
+  it('finds a word with the article after the preposition that drops its alef, and only at a word start', () => {
+    expect(matches('شكرًا للدعم الفني', 'الدعم')).toBe(true)
+    expect(matches('وللدعم دور كبير', 'الدعم')).toBe(true)
+    expect(matches('ترجمة للغة العربية', 'اللغة')).toBe(true) // ل + اللغة is written للغة
+    expect(matches('بالدعم والكتاب', 'الدعم الكتاب')).toBe(true) // other particles keep the article
+    expect(matches('مللدعم', 'الدعم')).toBe(false) // inside another word, it is not the preposition
+    expect(matches('لدعم العملاء', 'الدعم')).toBe(false) // no article: a different reading
+    expect(matches('للدفع', 'الدعم')).toBe(false)
+    expect(marked('شكرًا للدعم', 'الدعم')).toBe('شكرًا ل[لدعم]')
+  })
+
+  it('matches text folded once against the words of a query, as many notes are searched', () => {
+    const note = 'سبد خرید را نیمه‌کاره رها می‌کند'
+    const folded = foldWithMap(note)
+    expect(holdsWords(folded.folded, queryWords('نیمهکاره رها'))).toBe(true)
+    expect(holdsWords(folded.folded, queryWords('نیمهکاره پرداخت'))).toBe(false)
+    expect(holdsWords(folded.folded, [])).toBe(true)
+    expect(rangesOf(note, folded, queryWords('رها'))).toEqual(matchRanges(note, 'رها'))
   })
 
   it('marks the matched words in the original text, marks and joiners included', () => {

@@ -1,7 +1,7 @@
 // The bar above the board: map name, role, connection, people, sharing, language.
 import { Show, createSignal } from 'solid-js'
 import { ConnectionStatus, ShareDialog, type ConnectionState } from '../features/session/index.js'
-import { useBoard } from '../features/board/index.js'
+import { BoardSearch, UndoButtons, useBoard } from '../features/board/index.js'
 import { t } from '../i18n/i18n.js'
 import { PeopleList, useWorkshop } from '../features/workshop/index.js'
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.js'
@@ -21,7 +21,11 @@ export function BoardHeader(props: { status: ConnectionState; ready: boolean; on
       <h1 class="board-title" dir="auto">
         {board.state.title || (props.ready ? t('board.untitled') : '')}
       </h1>
+      <BoardSearch />
       <div class="bar-end">
+        <Show when={workshop.store.role() !== 'observer'}>
+          <UndoButtons />
+        </Show>
         <Show
           when={workshop.store.role() === 'observer'}
           fallback={<span class="role-tag">{isFacilitator() ? t('role.facilitator') : t('role.participant')}</span>}

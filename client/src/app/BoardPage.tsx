@@ -3,14 +3,14 @@
 import { Match, Show, Switch, createEffect, createSignal, onCleanup } from 'solid-js'
 import { colorFor } from '../../../shared/presence.js'
 import { connectBoard, createMembership, JoinDialog } from '../features/session/index.js'
-import { BoardContext, type BoardContextValue, createBoardStore, ShortcutHelp, StageBoard } from '../features/board/index.js'
+import { BoardContext, type BoardContextValue, createBoardSearch, createBoardStore, ShortcutHelp, StageBoard, UndoNotice } from '../features/board/index.js'
 import { displayName, facilitatorKey, rememberName, takeFacilitatorKey, userId } from '../lib/identity.js'
 import { createPresenceStore } from '../features/presence/index.js'
 import { t } from '../i18n/i18n.js'
 import { Announcer } from '../ui/Announcer.js'
 import { BoardHeader } from './BoardHeader.js'
 import { BoardViews } from '../features/map/index.js'
-import { createWorkshop, WorkshopContext, WorkshopPanel, workshopSlots } from '../features/workshop/index.js'
+import { createWorkshop, MapItemComments, WorkshopContext, WorkshopPanel, workshopSlots } from '../features/workshop/index.js'
 import { DeadEndPage } from '../ui/DeadEndPage.js'
 import { ApiCallError, deleteBoard } from '../lib/api.js'
 import { forgetBoard, rememberBoard } from '../lib/boardList.js'
@@ -38,6 +38,19 @@ export function BoardPage(props: { boardId: string }) {
   const presence = createPresenceStore(conn.awareness)
   const [editing, setEditingSignal] = createSignal<string | null>(null)
   let caret: number | undefined
+  // The search looks at what this person sees: the board's notes and their own private ones (a revealed
+  // note is briefly in both; the board's copy counts), with the workshop's cluster names and people.
+  const search = createBoardSearch({
+    notes: () => {
+      const own = workshop.privateNotes()?.state.notes
+      const onBoard = Object.values(board.state.notes)
+      return own ? [...onBoard, ...Object.values(own).filter((n) => !board.state.notes[n.id])] : onBoard
+    },
+    clusterName: (id) => workshop.store.state.clusters[id]?.name,
+    authorName: (id) => workshop.store.state.people[id]?.name,
+    keep: editing,
+    me,
+  })
 
   // This browser's list of boards (the start page): opened now, under its title and this person's role as they are.
   let opened = false
@@ -83,6 +96,8 @@ export function BoardPage(props: { boardId: string }) {
     keepCaret: (at) => (caret = at),
     rules: workshop.boardRules,
     slots: workshopSlots,
+    search,
+    undo: workshop.undo,
   }
   // An editor open when the rule table stops allowing this change (phase, lock, a hand-over) would be
   // refused by the server: close it. (A keystroke already in flight is kept for the person as a draft.)
@@ -125,11 +140,13 @@ export function BoardPage(props: { boardId: string }) {
                 phase={() => workshop.store.state.session.phase}
                 wanted={workshop.lead.wantedView}
                 onChoose={workshop.lead.movedAway}
+                itemFoot={MapItemComments}
               >
                 <StageBoard />
               </BoardViews>
             </Show>
             <ShortcutHelp />
+            <UndoNotice />
             <Announcer />
           </div>
           <Show when={!name() && !observer}>

@@ -29,6 +29,19 @@ export const CheckIcon = () => (
   </svg>
 )
 
+/** An arrow turning back: undo (mirrored right to left with `flip-rtl`, as is redo). */
+export const UndoIcon = () => (
+  <svg {...props}>
+    <path d="M9 14L4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+  </svg>
+)
+
+export const RedoIcon = () => (
+  <svg {...props}>
+    <path d="M15 14l5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
+  </svg>
+)
+
 /** A lamp casting its beam: the spotlight. */
 export const SpotlightIcon = () => (
   <svg {...props}>
@@ -48,5 +61,13 @@ export const GatherIcon = () => (
 export const FollowIcon = () => (
   <svg {...props}>
     <path d="M7 4c1.7 0 2.5 1.8 2.5 4S8.7 12 7 12 4.5 10.2 4.5 8 5.3 4 7 4zM5 14h4M16 10c1.7 0 2.5 1.8 2.5 4s-.8 4-2.5 4-2.5-1.8-2.5-4 .8-4 2.5-4zM14 20h4" />
+  </svg>
+)
+
+/** A magnifying glass: search. */
+export const SearchIcon = () => (
+  <svg {...props}>
+    <circle cx="10.5" cy="10.5" r="6" />
+    <path d="M15 15l5.5 5.5" />
   </svg>
 )

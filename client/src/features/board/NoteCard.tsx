@@ -10,18 +10,29 @@ import { formatList, locale, t } from '../../i18n/i18n.js'
 import { KindIcon } from '../../ui/KindIcon.js'
 import { NOTE_KINDS, isNoteKind } from '../../../../shared/schema.js'
 import { NoteEditor } from './NoteEditor.js'
+import { undoKeys } from './UndoControls.js'
+import { MarkedText } from '../../ui/MarkedText.js'
 import './NoteCard.css'
 
-/** Index of the character under a click in the note's text, to open the editor with the caret there. */
-function caretFromPoint(x: number, y: number): number | undefined {
-  const d = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offset: number } | null }
-  return d.caretPositionFromPoint?.(x, y)?.offset ?? document.caretRangeFromPoint?.(x, y)?.startOffset
+/** Index of the character under a click in the note's text, to open the editor with the caret there
+ *  (counted from the start of `el`: search marks split its text into several nodes). */
+function caretFromPoint(el: Element, x: number, y: number): number | undefined {
+  const d = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null }
+  const pos = d.caretPositionFromPoint?.(x, y)
+  const range = pos ? undefined : document.caretRangeFromPoint?.(x, y)
+  const node = pos?.offsetNode ?? range?.startContainer
+  const offset = pos?.offset ?? range?.startOffset
+  if (!node || offset === undefined || !el.contains(node)) return undefined
+  const before = document.createRange()
+  before.setStart(el, 0)
+  before.setEnd(node, offset)
+  return before.toString().length
 }
 
 export const focusNote = (id: string) => document.getElementById(noteElementId(id))?.focus()
 
 export function NoteCard(props: { id: string }) {
-  const { board, presence, editing, setEditing, rules, slots } = useBoard()
+  const { board, presence, editing, setEditing, rules, slots, search, undo } = useBoard()
   const note = () => board.state.notes[props.id]
   // What this person may do to the note now, as the rule table says (shared/rules.ts): its text and kind
   // are its author's or the facilitator's; anyone who may write the board may move it; and private notes
@@ -46,10 +57,11 @@ export function NoteCard(props: { id: string }) {
 
   function remove() {
     const place = board.place(props.id)
-    if (!board.actions.deleteNote(props.id)) return
-    announce(t('announce.deleted'))
+    // A step of its own, offered back in the notice at the bottom ("Note deleted — Undo").
+    if (!undo.deleted(props.id, () => board.actions.deleteNote(props.id))) return
+    announce(t('announce.deleted', { keys: undoKeys() }))
     // Keep the keyboard user in the same stage: focus the next note, or the stage's composer.
-    const ids = place ? board.state.stageNotes[place.stage.id] ?? [] : []
+    const ids = place ? (board.state.stageNotes[place.stage.id] ?? []).filter(search.shows) : []
     const next = ids[Math.min(place?.index ?? 0, ids.length - 1)]
     if (next) focusNote(next)
     else if (place) document.getElementById(`composer-${place.stage.id}`)?.focus()
@@ -69,11 +81,14 @@ export function NoteCard(props: { id: string }) {
     if (cmd.type === 'edit') setEditing(props.id)
     else if (cmd.type === 'delete') remove()
     else if (cmd.type === 'focus') {
+      // Among the notes the search shows: the others are not on screen.
       const place = board.place(props.id)
       const stage = place && board.state.stages[place.stageIndex + cmd.dStage]
-      const ids = stage ? board.state.stageNotes[stage.id] ?? [] : []
-      const target = ids[Math.min(place!.index + cmd.dIndex, ids.length - 1)]
-      if (target && place!.index + cmd.dIndex >= 0) focusNote(target)
+      const shown = (stageId: string) => (board.state.stageNotes[stageId] ?? []).filter(search.shows)
+      const ids = stage ? shown(stage.id) : []
+      const to = shown(place!.stage.id).indexOf(props.id) + cmd.dIndex
+      const target = ids[Math.min(to, ids.length - 1)]
+      if (target && to >= 0) focusNote(target)
     } else {
       const to = board.actions.nudgeNote(props.id, cmd.dStage, cmd.dIndex)
       focusNote(props.id) // the card was re-inserted, which drops focus
@@ -91,6 +106,7 @@ export function NoteCard(props: { id: string }) {
         <li
           id={noteElementId(props.id)}
           class={`note kind-${n().kind}`}
+          hidden={!search.shows(props.id)}
           classList={{ mine: mine(), 'someone-typing': typers().length > 0, 'read-only': !writable(), fixed: !!moveRefusal(), spotlit: spotlit() }}
           style={{ '--typer': typers()[0]?.user.color }}
           data-note-id={props.id}
@@ -159,9 +175,9 @@ export function NoteCard(props: { id: string }) {
                 class="note-text"
                 dir="auto"
                 title={why() || undefined}
-                onClick={(e) => writable() && setEditing(props.id, caretFromPoint(e.clientX, e.clientY))}
+                onClick={(e) => writable() && setEditing(props.id, caretFromPoint(e.currentTarget, e.clientX, e.clientY))}
               >
-                {n().text}
+                <MarkedText text={n().text} ranges={search.shows(props.id) ? search.marks(props.id, n().text) : []} />
               </p>
             }
           >

@@ -1,5 +1,6 @@
 // Writes a new note at the end of a stage. The kind last chosen is remembered, the composer keeps the
-// focus so that a participant can write note after note, and the note shows up in the same frame.
+// focus so that a participant can write note after note, and the note shows up in the same frame. While
+// it is typed, the notes that say nearly the same are offered beneath (SimilarNotes).
 import { For, createSignal } from 'solid-js'
 import { LIMITS } from '../../../../shared/api.js'
 import { NOTE_KINDS, isNoteKind, type NoteKind, type Stage } from '../../../../shared/schema.js'
@@ -9,6 +10,7 @@ import { load, save } from '../../lib/storage.js'
 import { t } from '../../i18n/i18n.js'
 import { useBoard } from './context.js'
 import { KindIcon } from '../../ui/KindIcon.js'
+import { SimilarNotes } from './SimilarNotes.js'
 import './NoteComposer.css'
 
 const lastKind = (): NoteKind => {
@@ -54,6 +56,7 @@ export function NoteComposer(props: { stage: Stage }) {
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) add(e)
         }}
       />
+      <SimilarNotes text={text()} id={id()} />
       <p class={`composer-kind kind-${kind()}`} id={`${id()}-kind`}>
         <KindIcon kind={kind()} />
         {t('composer.willBe', { kind: t(`kind.${kind()}`) })}

@@ -15,7 +15,7 @@ const fit = (ta: HTMLTextAreaElement) => {
 }
 
 export function NoteEditor(props: { id: string; kindLabel: string }) {
-  const { board, presence, editing, setEditing, pendingCaret, keepCaret } = useBoard()
+  const { board, presence, editing, setEditing, pendingCaret, keepCaret, undo } = useBoard()
   let ta!: HTMLTextAreaElement
 
   onMount(() => {
@@ -36,6 +36,7 @@ export function NoteEditor(props: { id: string; kindLabel: string }) {
 
   onCleanup(() => {
     stopWatching()
+    undo.stopCapturing() // what was typed here is one step of its own, whatever comes next
     // Still editing: the note moved to another stage and its editor opens again there, caret and all.
     if (editing() === props.id) keepCaret(ta.selectionStart)
     else presence.actions.setTyping(null)

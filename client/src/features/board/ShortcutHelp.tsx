@@ -1,5 +1,6 @@
 // The keyboard shortcuts, written down where everyone can find them.
 import { t } from '../../i18n/i18n.js'
+import { redoKeys, undoKeys } from './UndoControls.js'
 import './ShortcutHelp.css'
 
 export function ShortcutHelp() {
@@ -17,6 +18,8 @@ export function ShortcutHelp() {
           <li>{t('shortcuts.delete')}</li>
           <li>{t('shortcuts.drag')}</li>
           <li>{t('shortcuts.group')}</li>
+          <li>{t('shortcuts.search')}</li>
+          <li>{t('shortcuts.undo', { undo: undoKeys(), redo: redoKeys() })}</li>
         </ul>
       </details>
     </footer>

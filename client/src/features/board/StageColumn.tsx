@@ -8,10 +8,11 @@ import { Dynamic } from 'solid-js/web'
 import { NoteCard } from './NoteCard.js'
 import { NoteComposer } from './NoteComposer.js'
 import { StageHeader } from './StageHeader.js'
+import { t } from '../../i18n/i18n.js'
 import './StageColumn.css'
 
 export function StageColumn(props: { stage: Stage; index: number }) {
-  const { board, rules, slots } = useBoard()
+  const { board, rules, slots, search } = useBoard()
   const ids = () => board.state.stageNotes[props.stage.id] ?? []
   return (
     <section
@@ -26,6 +27,9 @@ export function StageColumn(props: { stage: Stage; index: number }) {
           {(items) => <Dynamic component={items()} stageId={props.stage.id} />}
         </Show>
       </ol>
+      <Show when={search.active() && search.shownIn(props.stage.id) === 0}>
+        <p class="hint stage-no-match">{t('search.stageEmpty')}</p>
+      </Show>
       <Show when={rules.mayCompose()}>
         <NoteComposer stage={props.stage} />
       </Show>

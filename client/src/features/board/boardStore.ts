@@ -150,12 +150,13 @@ export function createBoardStore(doc: Y.Doc, author: string | (() => string), op
     setTitle: (title: string) => schema.setTitle(doc, title),
   }
 
-  /** Calls back with the text after each remote edit of a note, and the change as a Yjs delta. */
+  /** Calls back with the text after each edit of a note that is not this browser's typing (another person's,
+   *  or an undo or a redo: the UndoManager's origin), and the change as a Yjs delta. */
   function watchRemoteText(id: string, onRemote: (text: string, delta: Y.YTextEvent['delta']) => void) {
     const text = schema.noteText(doc, id)
     if (!text) return () => {}
     const handler = (e: Y.YTextEvent, tr: Y.Transaction) => {
-      if (!tr.local) onRemote(text.toString(), e.delta)
+      if (!tr.local || tr.origin !== null) onRemote(text.toString(), e.delta)
     }
     text.observe(handler)
     return () => text.unobserve(handler)

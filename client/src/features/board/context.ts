@@ -5,6 +5,8 @@ import { createContext, useContext, type Component } from 'solid-js'
 import type { Refusal } from '../../../../shared/rules.js'
 import type { BoardStore } from './boardStore.js'
 import type { NoteDragOptions } from './noteDrag.js'
+import type { Undo } from './undo.js'
+import type { BoardSearch } from './search.js'
 import type { PresenceStore } from '../presence/index.js'
 
 export type NoteField = 'text' | 'kind' | 'stageId' | 'order' | 'clusterId'
@@ -43,6 +45,9 @@ export interface BoardSlots {
   noteFoot?: Component<{ id: string }>
   /** A stage's items; the board lists its notes when absent. */
   stageItems?: Component<{ stageId: string }>
+  /** Beside each note that the composer offers as saying nearly the same as the one being typed (e.g. a
+   *  reaction to it, instead of a duplicate). */
+  similarNoteActions?: Component<{ id: string }>
 }
 
 export interface BoardContextValue {
@@ -60,6 +65,10 @@ export interface BoardContextValue {
   keepCaret: (at: number) => void
   rules: BoardRules
   slots: BoardSlots
+  /** What the search and filters show of the notes (search.ts). */
+  search: BoardSearch
+  /** Undo and redo of this person's own changes (undo.ts). */
+  undo: Undo
 }
 
 export const BoardContext = createContext<BoardContextValue>()

@@ -1,7 +1,7 @@
 // Board | Map: the two views of an open board, switchable at any time. The map opens by itself for everyone
 // when the facilitator moves the workshop to the map (or done) phase; a choice holds until the phase changes.
 // Being led (the facilitator's "bring everyone here", "follow me", the spotlight) asks for a view too: `wanted`.
-import { ErrorBoundary, Show, Suspense, createEffect, createSignal, lazy, on, type Accessor, type JSX } from 'solid-js'
+import { ErrorBoundary, Show, Suspense, createEffect, createSignal, lazy, on, type Accessor, type Component, type JSX } from 'solid-js'
 import type * as Y from 'yjs'
 import type { Phase } from '../../../../shared/workshop.js'
 import { useBoard } from '../board/index.js'
@@ -25,6 +25,8 @@ export function BoardViews(props: {
   wanted?: Accessor<{ view: View; seq: number } | null>
   /** The person chose a view themselves. */
   onChoose?: (v: View) => void
+  /** Rendered at the foot of each map item (the workshop's comments on it). */
+  itemFoot?: Component<{ id: string; name: string }>
   children: JSX.Element
 }) {
   const { boardId } = useBoard()
@@ -64,7 +66,7 @@ export function BoardViews(props: {
         {/* Its chunk may be out of reach (offline, without the service worker): say so, and keep the error seen. */}
         <ErrorBoundary fallback={(err) => (console.error(err), <p class="error map-unavailable" role="alert">{t('map.loadFailed')}</p>)}>
           <Suspense fallback={<p class="hint map-loading" role="status">{t('map.loading')}</p>}>
-            <MapView doc={props.doc} me={() => props.session()?.participantId ?? null} role={role} />
+            <MapView doc={props.doc} me={() => props.session()?.participantId ?? null} role={role} itemFoot={props.itemFoot} />
           </Suspense>
         </ErrorBoundary>
       </Show>

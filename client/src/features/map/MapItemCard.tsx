@@ -2,6 +2,7 @@
 // discussion says so, with its owner and due date. The facilitator retitles it,
 // moves it (buttons, selects, or dragging it by its grip), measures it, or takes it off the map.
 import { For, Show } from 'solid-js'
+import { Dynamic } from 'solid-js/web'
 import type { MapItem } from '../../../../shared/journeyMap.js'
 import { announce } from '../../lib/announce.js'
 import { locale, t } from '../../i18n/i18n.js'
@@ -20,7 +21,7 @@ function formatDate(due: string, lang: string): string {
 }
 
 export function MapItemCard(props: { item: MapItem; stage: Named; lane: Named }) {
-  const { store, canEdit } = useMap()
+  const { store, canEdit, itemFoot } = useMap()
   const item = () => props.item
 
   return (
@@ -77,6 +78,7 @@ export function MapItemCard(props: { item: MapItem; stage: Named; lane: Named })
           </p>
         )}
       </Show>
+      <Show when={itemFoot}>{(foot) => <Dynamic component={foot()} id={item().id} name={item().title || t('map.item.untitled')} />}</Show>
       <Show when={canEdit()}>
         <ItemTools item={item()} />
       </Show>

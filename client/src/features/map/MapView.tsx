@@ -1,7 +1,7 @@
 // The draft journey map: its frame, the facilitator's tools (promote, lanes), and the grid of stages × lanes
 // with the emotion curve beneath. Everyone sees it; only the facilitator changes it, and participants rate
 // the stages in the map phase.
-import { Show, createSignal, onCleanup, type Accessor } from 'solid-js'
+import { Show, createSignal, onCleanup, type Accessor, type Component } from 'solid-js'
 import type * as Y from 'yjs'
 import { labelsFor } from '../../../../shared/export/labels.js'
 import type { Role } from '../../../../shared/workshop.js'
@@ -15,7 +15,12 @@ import { createMapStore } from './mapStore.js'
 import { PromotePanel } from './PromotePanel.js'
 import './MapView.css'
 
-export function MapView(props: { doc: Y.Doc; me: Accessor<string | null>; role: Accessor<Role | null> }) {
+export function MapView(props: {
+  doc: Y.Doc
+  me: Accessor<string | null>
+  role: Accessor<Role | null>
+  itemFoot?: Component<{ id: string; name: string }> | undefined
+}) {
   const { isFacilitator } = useBoard()
   const store = createMapStore(props.doc, { laneNames: () => labelsFor(locale().code).lanes, canEdit: isFacilitator })
   onCleanup(store.dispose)
@@ -28,6 +33,7 @@ export function MapView(props: { doc: Y.Doc; me: Accessor<string | null>; role: 
     me: props.me,
     openTools,
     setOpenTools,
+    itemFoot: props.itemFoot,
   }
   const empty = () => Object.values(store.state.map.cells).every((lanes) => Object.values(lanes).every((l) => l.length === 0))
 

@@ -1,5 +1,5 @@
 // What every part of the map view needs, handed down once: the store and who may do what.
-import { createContext, useContext, type Accessor, type Setter } from 'solid-js'
+import { createContext, useContext, type Accessor, type Component, type Setter } from 'solid-js'
 import type { MapStore } from './mapStore.js'
 
 export interface MapContextValue {
@@ -13,6 +13,8 @@ export interface MapContextValue {
   /** The item whose tools are open: kept across the re-render that moving an item to another cell causes. */
   openTools: Accessor<string | null>
   setOpenTools: Setter<string | null>
+  /** What others render at the foot of each item (the workshop's comments), so the map imports no workshop. */
+  itemFoot?: Component<{ id: string; name: string }> | undefined
 }
 
 export const MapContext = createContext<MapContextValue>()

@@ -4,18 +4,20 @@
 import { For, Show } from 'solid-js'
 import { byOrder, type Cluster } from '../../../../shared/schema.js'
 import { NoteCard, noteKeyCommand, useBoard } from '../board/index.js'
+import { MarkedText } from '../../ui/MarkedText.js'
 import { announce } from '../../lib/announce.js'
 import { locale, t } from '../../i18n/i18n.js'
 import { useWorkshop } from './context.js'
 import { clusterTitle } from '../../../../shared/clusters.js'
 import { VoteControl } from './VoteControl.js'
 import { SpotlightButton } from './SpotlightButton.js'
+import { DiscussionRow } from './DiscussionRow.js'
 import './ClusterCard.css'
 
 const NAME_LENGTH = 80
 
 export function ClusterCard(props: { cluster: Cluster; noteIds: string[] }) {
-  const { board } = useBoard()
+  const { board, search } = useBoard()
   const w = useWorkshop()
   const title = () => clusterTitle(props.cluster, props.noteIds.map((id) => board.state.notes[id] ?? { text: '' }))
   const headingId = () => `cluster-${props.cluster.id}-name`
@@ -56,6 +58,7 @@ export function ClusterCard(props: { cluster: Cluster; noteIds: string[] }) {
       class="cluster"
       classList={{ spotlit: w.lead.isSpotlit('cluster', props.cluster.id) }}
       data-cluster-id={props.cluster.id}
+      hidden={search.active() && !props.noteIds.some(search.shows)}
       aria-labelledby={headingId()}
       tabIndex={w.store.mayCluster() ? 0 : undefined}
       aria-describedby={w.store.mayCluster() ? `cluster-${props.cluster.id}-hint` : undefined}
@@ -74,7 +77,9 @@ export function ClusterCard(props: { cluster: Cluster; noteIds: string[] }) {
           when={w.store.mayCluster()}
           fallback={
             <h3 id={headingId()} class="cluster-name" dir="auto">
-              {props.cluster.name.trim() || t('cluster.unnamed')}
+              <Show when={props.cluster.name.trim()} fallback={t('cluster.unnamed')}>
+                {(name) => <MarkedText text={name()} ranges={search.marks(`cluster:${props.cluster.id}`, name())} />}
+              </Show>
             </h3>
           }
         >
@@ -103,6 +108,7 @@ export function ClusterCard(props: { cluster: Cluster; noteIds: string[] }) {
         </Show>
       </div>
       <VoteControl itemId={props.cluster.id} name={title()} />
+      <DiscussionRow targetId={props.cluster.id} name={title()} />
       <ol class="cluster-notes">
         <For each={props.noteIds}>{(id) => <NoteCard id={id} />}</For>
       </ol>

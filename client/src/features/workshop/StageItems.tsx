@@ -39,7 +39,8 @@ export function StageItems(props: { stageId: string }) {
           </BoardContext.Provider>
         )}
       </Show>
-      <Show when={faceDown() > 0}>
+      {/* Face down, they can match no search. */}
+      <Show when={faceDown() > 0 && !ctx.search.active()}>
         <FaceDownNotes count={faceDown()} />
       </Show>
     </>

@@ -1,11 +1,14 @@
 // The workshop above the board: the phase bar, the line where refusals and notices are said, what was kept
-// for this person ("Kept for you"), whom this screen follows and what is in the spotlight, the discussion of
-// the ranked items, the ranked result once votes are revealed, and the "Group with…" menu when it is open.
+// for this person ("Kept for you"), the facilitator's suggested groups while clustering, whom this screen
+// follows and what is in the spotlight, the discussion of the ranked items, the ranked result once votes
+// are revealed, and the "Group with…" menu and the comments of a note, cluster or map item when one is open.
 import { Show } from 'solid-js'
 import { useWorkshop } from './context.js'
 import { DraftsPanel } from './DraftsPanel.js'
 import { GroupMenu } from './GroupMenu.js'
+import { CommentThread } from './CommentThread.js'
 import { PhaseBar } from './PhaseBar.js'
+import { SuggestedGroups } from './SuggestedGroups.js'
 import { Results } from './Results.js'
 import { DiscussPanel } from './DiscussPanel.js'
 import { FollowBar } from './FollowBar.js'
@@ -33,6 +36,9 @@ export function WorkshopPanel() {
       </Show>
       <SpotlightBar />
       <DraftsPanel />
+      <Show when={w.store.isFacilitator() && w.store.mayCluster()}>
+        <SuggestedGroups />
+      </Show>
       <Show when={w.store.state.session.phase === 'discuss'}>
         <DiscussPanel />
       </Show>
@@ -40,6 +46,9 @@ export function WorkshopPanel() {
         <Results />
       </Show>
       <Show when={w.clustering.grouping()}>{(id) => <GroupMenu noteId={id()} />}</Show>
+      <Show when={w.discussion.thread()} keyed>
+        {(th) => <CommentThread targetId={th.targetId} name={th.name} />}
+      </Show>
     </div>
   )
 }

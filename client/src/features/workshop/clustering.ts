@@ -20,6 +20,16 @@ export function createClusterActions(doc: Y.Doc, mayCluster: () => boolean, newI
       else return false
       return true
     },
+    /** Groups several notes at once, in one change: into `clusterId`, or else into a new cluster in the
+     *  stage of the first (the others move there). Returns the cluster, or undefined when nothing changed. */
+    groupAll(noteIds: string[], clusterId: string | null): string | undefined {
+      if (!mayCluster() || noteIds.length < 2) return undefined
+      if (clusterId && !roots(doc).clusters.has(clusterId)) return undefined
+      const id = clusterId ?? newId()
+      if (clusterId) doc.transact(() => noteIds.forEach((n) => addToCluster(doc, n, clusterId)))
+      else createCluster(doc, id, noteIds)
+      return id
+    },
     takeOut(noteId: string) {
       if (mayCluster()) removeFromCluster(doc, noteId)
     },

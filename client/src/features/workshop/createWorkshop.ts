@@ -1,12 +1,12 @@
 // Composes the workshop of an open board: the store bridged from the board, this person's private document
 // (notes and ballot) once they have a token, the server clock, the actions over HTTP with their refusals
 // turned into messages, and what happens when the facilitator removes this person.
-import { createEffect, createMemo, createSignal, onCleanup, untrack } from 'solid-js'
+import { createEffect, createMemo, createSignal, on, onCleanup, untrack } from 'solid-js'
 import { clusterTitle } from '../../../../shared/clusters.js'
 import { byOrder } from '../../../../shared/schema.js'
 import type { Action, Role } from '../../../../shared/workshop.js'
 import { type Connection, connectPrivate, createServerClock, type Membership } from '../session/index.js'
-import { type BoardRules, type BoardStore, createBoardStore, type GroupTarget, type NoteDragOptions } from '../board/index.js'
+import { type BoardRules, type BoardStore, createBoardStore, createUndo, type GroupTarget, type NoteDragOptions } from '../board/index.js'
 import { ruleReason } from '../../i18n/ruleMessages.js'
 import { announce } from '../../lib/announce.js'
 import { ApiCallError } from '../../lib/api.js'
@@ -18,6 +18,7 @@ import { createDrafts, type ShownDraft } from './drafts.js'
 import { createWorkshopStore } from './workshopStore.js'
 import { createLead } from './lead.js'
 import { createOutcomeStore } from './outcomes.js'
+import { createDiscussion, discussionReason } from './discussion.js'
 import { shortText } from './NoteExtras.js'
 import { labelsFor } from '../../../../shared/export/labels.js'
 import { laneLabel, readLanes } from '../../../../shared/lanes.js'
@@ -43,6 +44,13 @@ const removedKey = (boardId: string) => `removed:${boardId}`
 
 export function createWorkshop(d: WorkshopDeps) {
   const store = createWorkshopStore(d.conn.doc, d.me, () => (d.observer ? 'observer' : (d.membership.session()?.role ?? d.assumedRole())))
+  // Undo and redo of this person's own changes (board/undo.ts): on the board while the rule table lets them
+  // write it, and on their private notes (below). A hand-over changes what they may write: steps are forgotten.
+  const undo = createUndo()
+  onCleanup(undo.track(d.conn.doc, store.createRefusal))
+  createEffect(on(createMemo(store.role), () => undo.clear(), { defer: true }))
+  // The reveal moves private notes onto the board: steps taken on them in the private document undo nothing now.
+  createEffect(on(createMemo(store.writesPrivately), (now, before) => before && !now && undo.clear(), { defer: true }))
   const clock = createServerClock()
   void clock.sync()
   // Observers watch without being listed among the people (the server would stamp them "Observer").
@@ -60,8 +68,11 @@ export function createWorkshop(d: WorkshopDeps) {
     return untrack(() => {
       const conn = connectPrivate(d.boardId, personId, token)
       const notes = createBoardStore(conn.doc, personId, { stagesOf: d.board })
+      // Always theirs to change while private; once revealed, what an undo brings back goes to the board.
+      const untrackUndo = undo.track(conn.doc, () => (store.writesPrivately() ? null : store.createRefusal()))
       const unbind = store.bindPrivate(conn.doc)
       onCleanup(() => {
+        untrackUndo()
         unbind()
         notes.dispose()
         conn.destroy()
@@ -266,6 +277,15 @@ export function createWorkshop(d: WorkshopDeps) {
   const outcomes = createOutcomeStore(d.conn.doc, store.writer)
   onCleanup(outcomes.dispose)
 
+  // ---- reactions and comments on notes, clusters and map items (discussion.ts) ----
+  const discussion = createDiscussion({
+    boardId: d.boardId,
+    doc: d.conn.doc,
+    writer: store.writer,
+    onKept: (r) => say(t('comment.kept', { reason: discussionReason(r, 'comment') })),
+  })
+  onCleanup(discussion.dispose)
+
   /** What the board asks of the workshop (features/board/context.ts). */
   const boardRules: BoardRules = {
     isSpotlit: (id) => lead.isSpotlit('note', id),
@@ -320,5 +340,9 @@ export function createWorkshop(d: WorkshopDeps) {
     lead: { ...lead, itemName, placeName },
     /** The discuss phase's decisions and next steps. */
     outcomes,
+    /** Undo and redo of this person's own changes. */
+    undo,
+    /** Reactions and comments. */
+    discussion,
   }
 }
