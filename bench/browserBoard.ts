@@ -1,10 +1,17 @@
-// Browser benchmark of the live board (issue #3, item 7), not part of `npm test`:
+// Browser benchmark of the live board (issue #16, point 4), not part of `npm test`:
 //   npx vite build && npx tsx bench/browserBoard.ts [notes=1000] [people=200]
-// Opens a board of 1,000 notes in Chromium while 200 simulated participants (stock y-websocket clients
-// in this process) are present, 20 of them moving their pointers and 3 typing, then measures: load time,
-// adding a note until it is in the DOM (and the next frame), keystroke to next frame while editing, a
-// remote note until it is in the DOM, and long tasks. Bounded: gives up after 3 minutes.
-import { writeFileSync } from 'node:fs'
+// Opens a board of 1,000 notes in Chromium while 200 simulated participants (cheap awareness-only clients
+// in this process) are present, 20 of them moving their pointers and 3 typing, then measures: load time and
+// the longest task while loading, adding a note (in the DOM in the same task as the Enter, and until the
+// frame after it is drawn), keystroke to the next frame (its animation frame callbacks) and to that frame
+// drawn while editing, a remote note until it is in the DOM, long tasks, and the page's memory. Bounded:
+// gives up after 3 minutes. bench/boardVsQuiet.ts runs it against a quiet board, in rounds.
+// BENCH_PROFILE=load|work prints the page's busiest functions (Chrome's CPU profiler) while loading or
+// while working; BENCH_TRACE=load|work the renderer's busiest trace events; both keep what they recorded
+// in .tmp/ (browser-profile-<window>.cpuprofile, browser-trace-<window>.json) for DevTools.
+// BENCH_SCREENSHOT=<file.png> saves the loaded board; BENCH_CSS='<rules>' adds a style sheet to the page,
+// to try a change of style without a rebuild.
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { addNote, readBoard, setNoteText } from '../shared/schema.js'
 import { createOpenBoard, fillBoard } from '../test/helpers/boards.js'
@@ -46,6 +53,7 @@ async function seatToken(url: string, board: { id: string; facilitatorKey: strin
   return res.ok ? { token: ((await res.json()) as { token: string }).token } : {}
 }
 
+mkdirSync('.tmp', { recursive: true })
 const server = await startTestServer()
 const browser = await launchBrowser()
 const crowd: CrowdMember[] = []
@@ -95,19 +103,63 @@ try {
     w.__long = []
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true })
   })
+  if (process.env.BENCH_CSS) {
+    await p.context.addInitScript((css) => addEventListener('DOMContentLoaded', () => document.head.append(Object.assign(document.createElement('style'), { textContent: css }))), process.env.BENCH_CSS)
+  }
+  const cdp = await p.context.newCDPSession(p.page)
+  await cdp.send('Performance.enable')
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
+  /** BENCH_PROFILE / BENCH_TRACE for one window ('load' or 'work'; '1' is 'work'): returns what stops it. */
+  const watch = async (window: 'load' | 'work') => {
+    const wanted = (v: string | undefined) => v === window || (window === 'work' && v === '1')
+    const profiling = wanted(process.env.BENCH_PROFILE)
+    const tracing = wanted(process.env.BENCH_TRACE)
+    if (profiling) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+      await cdp.send('Profiler.start')
+    }
+    if (tracing) await browser.startTracing(p.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] })
+    return async () => {
+      if (tracing) {
+        const trace = (await browser.stopTracing()).toString()
+        writeFileSync(`.tmp/browser-trace-${window}.json`, trace) // for chrome://tracing or DevTools
+        printTrace(JSON.parse(trace))
+      }
+      if (profiling) {
+        const { profile } = await cdp.send('Profiler.stop')
+        writeFileSync(`.tmp/browser-profile-${window}.cpuprofile`, JSON.stringify(profile))
+        printProfile(profile)
+      }
+    }
+  }
+  /** The page's JavaScript heap after a full collection, and its DOM nodes. */
+  const memory = async () => {
+    await cdp.send('HeapProfiler.collectGarbage')
+    const m = await metrics()
+    return { heapMB: (m.JSHeapUsedSize ?? NaN) / 2 ** 20, nodes: m.Nodes ?? NaN }
+  }
+
   step('opening the board in Chromium')
+  const stopLoadWatch = await watch('load')
   const loadStart = performance.now()
   await p.page.goto(board.facilitatorUrl)
   await p.page.waitForFunction((n) => document.querySelectorAll('.note').length >= n, NOTES, { timeout: 60_000, polling: 50 })
   const loadMs = performance.now() - loadStart
   await p.page.locator('[data-status="connected"]').waitFor()
   if (process.env.BENCH_NO_CURSORS) await p.page.addStyleTag({ content: '.cursor-layer { display: none }' })
-  await p.page
-    .waitForFunction((n) => parseInt(document.querySelector('.people-count')?.textContent ?? '0') > n && document.querySelectorAll('.cursor:not([hidden])').length > 0, PEOPLE, { timeout: 30_000 })
-    .catch(() => step('not everyone showed up within 30 s'))
+  if (PEOPLE > 0) {
+    await p.page
+      .waitForFunction((n) => parseInt(document.querySelector('.people-count')?.textContent ?? '0') > n && document.querySelectorAll('.cursor:not([hidden])').length > 0, PEOPLE, { timeout: 30_000 })
+      .catch(() => step('not everyone showed up within 30 s'))
+  }
   const present = await p.page.locator('.people-count').textContent()
-  step('loaded; measuring')
+  await sleep(500) // what the load left for idle time
+  await stopLoadWatch()
   const afterLoad = await p.page.evaluate(() => performance.now())
+  const loaded = await memory()
+  if (process.env.BENCH_SCREENSHOT) await p.page.screenshot({ path: process.env.BENCH_SCREENSHOT })
+  step('loaded; measuring')
 
   // Typists editing notes remotely while we work (full clients: they write into the doc).
   for (const [i, n] of notes.slice(0, TYPISTS).entries()) {
@@ -120,30 +172,33 @@ try {
   }
 
   // Where the renderer's main thread spends its time (Chrome's own counters, in seconds).
-  const metricsSession = await p.context.newCDPSession(p.page)
-  await metricsSession.send('Performance.enable')
-  const metrics = async () =>
-    Object.fromEntries((await metricsSession.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
   const before = await metrics()
   const workStart = performance.now()
+  const stopWorkWatch = await watch('work')
 
-  // BENCH_TRACE=1 prints the renderer's busiest trace events while working.
-  if (process.env.BENCH_TRACE) await browser.startTracing(p.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] })
+  // The next frame after an event: when its animation frame callbacks run (what the issue's figures measure:
+  // the event, and whatever work was ahead of it, done), and when it is drawn, i.e. its style, layout and
+  // paint done too, which is when a task posted from that callback runs.
+  await p.page.evaluate(() => {
+    const w = window as unknown as { __frame: (then: (frameAt: number, drawnAt: number) => void) => void }
+    w.__frame = (then) =>
+      requestAnimationFrame(() => {
+        const frameAt = performance.now()
+        const ch = new MessageChannel()
+        ch.port1.onmessage = () => then(frameAt, performance.now())
+        ch.port2.postMessage(null)
+      })
+  })
 
-  // BENCH_PROFILE=1 prints where the page spends its time while working (Chrome's CPU profiler).
-  const cdp = process.env.BENCH_PROFILE ? await p.context.newCDPSession(p.page) : null
-  if (cdp) {
-    await cdp.send('Profiler.enable')
-    await cdp.send('Profiler.start')
-  }
-
-  // 1. Adding a note: synchronous time until it is in the DOM, and until the next frame.
+  // 1. Adding a note: is it in the DOM in the same task as the Enter (so in the frame that follows), the
+  // time that task took, and the time until that frame is drawn.
   const adds: { sync: number; frame: number }[] = []
   for (let i = 0; i < 20; i++) {
     adds.push(
       await p.page.evaluate(
         (i) =>
           new Promise<{ sync: number; frame: number }>((resolve) => {
+            const w = window as unknown as { __frame: (then: (frameAt: number, drawnAt: number) => void) => void }
             const composer = document.querySelector<HTMLTextAreaElement>('.stage .composer-text')!
             composer.value = `Bench note ${i}`
             composer.dispatchEvent(new Event('input', { bubbles: true }))
@@ -151,7 +206,7 @@ try {
             composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
             const inDom = [...document.querySelectorAll('.stage:first-child .note-text')].some((n) => n.textContent === `Bench note ${i}`)
             const sync = performance.now() - t
-            requestAnimationFrame(() => resolve({ sync: inDom ? sync : Infinity, frame: performance.now() - t }))
+            w.__frame((_, drawnAt) => resolve({ sync: inDom ? sync : Infinity, frame: drawnAt - t }))
           }),
         i,
       ),
@@ -159,15 +214,15 @@ try {
     await sleep(50)
   }
 
-  // 2. Typing: keydown (as the browser stamped it) to the next animation frame after the input.
+  // 2. Typing: keydown (as the browser stamped it) until the next frame, and until that frame is drawn.
   await p.page.evaluate(() => {
-    const w = window as unknown as { __keys: number[] }
+    const w = window as unknown as { __keys: [number, number][]; __frame: (then: (frameAt: number, drawnAt: number) => void) => void }
     w.__keys = []
     let down = 0
     addEventListener('keydown', (e) => (down = e.timeStamp), true)
     addEventListener('input', () => {
       const d = down
-      requestAnimationFrame(() => w.__keys.push(performance.now() - d))
+      w.__frame((frameAt, drawnAt) => w.__keys.push([frameAt - d, drawnAt - d]))
     }, true)
   })
   const target = p.page.locator('.note').nth(7).locator('.note-text')
@@ -175,11 +230,13 @@ try {
   await p.page.keyboard.press('End')
   await p.page.keyboard.type(' and the customer writes a long comment about support', { delay: 35 })
   await p.page.keyboard.press('Escape')
-  const keys = await p.page.evaluate(() => (window as unknown as { __keys: number[] }).__keys)
+  const [keys, keysDrawn] = await p.page.evaluate(() => {
+    const k = (window as unknown as { __keys: [number, number][] }).__keys
+    return [k.map((x) => x[0]), k.map((x) => x[1])]
+  })
 
   step('adds and keystrokes measured')
-  if (process.env.BENCH_TRACE) printTrace(JSON.parse((await browser.stopTracing()).toString()))
-  if (cdp) printProfile((await cdp.send('Profiler.stop')).profile)
+  await stopWorkWatch()
   // 3. A remote note: written by a participant in Node, until it is in the browser's DOM.
   const remote: number[] = []
   const me = await fetch(`${server.url}/api/boards/${board.id}/join`, {
@@ -216,30 +273,38 @@ try {
   const after = await metrics()
   const workSeconds = (performance.now() - workStart) / 1000
   const busy = (k: string) => `${(((after[k] ?? 0) - (before[k] ?? 0)) * 1000).toFixed(0)} ms`
+  const worked = await memory()
   const longTasks = await p.page.evaluate(() => (window as unknown as { __long: { start: number; duration: number }[] }).__long)
   const duringLoad = longTasks.filter((l) => l.start < afterLoad)
   const duringWork = longTasks.filter((l) => l.start >= afterLoad)
+  const longest = (ls: { duration: number }[]) => Math.max(0, ...ls.map((l) => l.duration))
 
   console.log('')
   console.log(`Chromium, ${NOTES} notes, ${PEOPLE} participants (${MOVERS} moving pointers at 10/s, ${TYPISTS} typing); people shown: "${present}"`)
   console.log(`${'load: navigation to all notes in the DOM'.padEnd(44)} ${loadMs.toFixed(0)} ms`)
   row('add note: Enter to note in DOM (same task)', adds.map((a) => a.sync))
-  row('add note: Enter to next animation frame', adds.map((a) => a.frame))
-  row('keystroke: keydown to next animation frame', keys)
+  row('add note: Enter to its frame drawn', adds.map((a) => a.frame))
+  row('keystroke: keydown to next frame', keys)
+  row('keystroke: keydown to that frame drawn', keysDrawn)
   row('remote note: sent in Node to in the DOM', remote)
-  console.log(`${'long tasks during load'.padEnd(44)} ${duringLoad.length}, total ${duringLoad.reduce((a, l) => a + l.duration, 0).toFixed(0)} ms, max ${Math.max(0, ...duringLoad.map((l) => l.duration)).toFixed(0)} ms`)
-  console.log(`${'long tasks while working (after load)'.padEnd(44)} ${duringWork.length}, total ${duringWork.reduce((a, l) => a + l.duration, 0).toFixed(0)} ms, max ${Math.max(0, ...duringWork.map((l) => l.duration)).toFixed(0)} ms`)
+  console.log(`${'long tasks during load'.padEnd(44)} ${duringLoad.length}, total ${duringLoad.reduce((a, l) => a + l.duration, 0).toFixed(0)} ms, max ${longest(duringLoad).toFixed(0)} ms`)
+  console.log(`${'long tasks while working (after load)'.padEnd(44)} ${duringWork.length}, total ${duringWork.reduce((a, l) => a + l.duration, 0).toFixed(0)} ms, max ${longest(duringWork).toFixed(0)} ms`)
   console.log(
     `${'renderer main thread while working'.padEnd(44)} ${workSeconds.toFixed(1)} s wall: tasks ${busy('TaskDuration')}, script ${busy('ScriptDuration')}, style ${busy('RecalcStyleDuration')}, layout ${busy('LayoutDuration')}`,
   )
-  // For bench/boardVsQuiet.ts, which runs this twice and compares against a quiet board.
+  console.log(`${'memory: JS heap after a collection'.padEnd(44)} loaded ${loaded.heapMB.toFixed(1)} MB, after working ${worked.heapMB.toFixed(1)} MB; DOM nodes ${loaded.nodes} → ${worked.nodes}`)
+  // For bench/boardVsQuiet.ts, which runs this on a quiet board and on the crowded one, in rounds.
   if (process.env.BENCH_JSON) {
-    const median = (xs: number[]) => stats(xs).median
     const results = {
       notes: NOTES, people: PEOPLE, loadMs,
-      addSameTaskMs: median(adds.map((a) => a.sync)), addFrameMs: median(adds.map((a) => a.frame)),
-      keystrokeFrameMs: median(keys), keystrokeFrameP95Ms: stats(keys).p95, remoteNoteMs: median(remote),
-      longTasksWhileWorking: duringWork.length,
+      loadLongestTaskMs: longest(duringLoad),
+      addsNotInSameTask: adds.filter((a) => !Number.isFinite(a.sync)).length,
+      addSameTaskMs: stats(adds.map((a) => a.sync)).median, addFrameMs: stats(adds.map((a) => a.frame)).median,
+      addFrameP95Ms: stats(adds.map((a) => a.frame)).p95,
+      keystrokeFrameMs: stats(keys).median, keystrokeFrameP95Ms: stats(keys).p95,
+      keystrokeDrawnMs: stats(keysDrawn).median, keystrokeDrawnP95Ms: stats(keysDrawn).p95, remoteNoteMs: stats(remote).median,
+      longTasksWhileWorking: duringWork.length, workLongestTaskMs: longest(duringWork),
+      heapMB: loaded.heapMB, heapAfterWorkMB: worked.heapMB, domNodes: loaded.nodes,
     }
     writeFileSync(process.env.BENCH_JSON, JSON.stringify(results))
   }

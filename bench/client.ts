@@ -23,6 +23,8 @@ export class LoadClient {
   bytes = 0
   /** performance.now() when sync step 2 arrived. */
   syncedAt: number | null = null
+  /** In 'doc' mode, performance.now() once sync step 2 was applied to the doc. */
+  appliedAt: number | null = null
   /** Awareness client ids seen, in 'presence' mode. */
   readonly seen = new Set<number>()
   closeCode: number | null = null
@@ -68,6 +70,7 @@ export class LoadClient {
     }
     if (this.listen === 'doc' && type === SYNC && this.doc) {
       sync.readSyncMessage(decoding.createDecoder(data.subarray(1)), encoding.createEncoder(), this.doc, REMOTE)
+      if (data[1] === STEP2 && this.appliedAt === null) this.appliedAt = performance.now()
     } else if (this.listen === 'presence' && type === AWARENESS) {
       const d = decoding.createDecoder(decoding.readVarUint8Array(decoding.createDecoder(data.subarray(1))))
       for (let n = decoding.readVarUint(d); n > 0; n--) {

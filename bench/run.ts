@@ -4,7 +4,9 @@
 // `fanout-500`) runs only the scenarios whose name has it. The short scenarios run BENCH_ROUNDS times
 // (default 3), the servers taking turns, and each figure is the median of its rounds.
 // BENCH_CPU_PROF=<dir> also profiles each server during each measured window (<dir>/<window>-<server>.cpuprofile).
-// `similar` (bench/similar.ts) and `judging` run in this process, before any server starts.
+// `similar` (bench/similar.ts) and `judging` run in this process, before any server starts; `typing`
+// (bench/boardVsQuiet.ts: the board in Chromium, 1,000 notes and 200 people against a quiet board) too, in
+// child processes with a test server of their own; it needs a client build (`npx vite build`).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -19,6 +21,7 @@ import { flood } from './scenarios/flood.js'
 import { join as joinRoom } from './scenarios/join.js'
 import { judging, reportJudging } from './judging.js'
 import { reportSimilar, similar, similarFigures } from './similar.js'
+import { reportTyping, typing } from './boardVsQuiet.js'
 import { memory } from './scenarios/memory.js'
 import { ROOM_IDLE_MS, ROOT, startFloor, startOurs, startReference, type BenchServer, type ServerName } from './servers.js'
 
@@ -54,8 +57,10 @@ const chosen = SCENARIOS.filter((s) => !filter || s.name.includes(filter))
 const withJudging = !filter || 'judging'.includes(filter)
 /** Similar notes' precision, recall and time to suggest, also in this process (bench/similar.ts). */
 const withSimilar = !filter || 'similar'.includes(filter)
-if (chosen.length === 0 && !withJudging && !withSimilar) {
-  console.error(`No scenario matches "${filter}"; there are: ${[...SCENARIOS.map((s) => s.name), 'judging', 'similar'].join(', ')}`)
+/** Typing on a crowded board in Chromium, against a quiet board (bench/boardVsQuiet.ts). */
+const withTyping = !filter || 'typing'.includes(filter)
+if (chosen.length === 0 && !withJudging && !withSimilar && !withTyping) {
+  console.error(`No scenario matches "${filter}"; there are: ${[...SCENARIOS.map((s) => s.name), 'judging', 'similar', 'typing'].join(', ')}`)
   process.exit(2)
 }
 
@@ -83,6 +88,13 @@ console.log(`Load generator and servers share this machine over loopback; ${ROUN
 const results: Results = {}
 const judged = withJudging ? judging() : []
 const alike = withSimilar ? similar() : undefined
+let typed: ReturnType<typeof typing> | undefined
+try {
+  typed = withTyping ? typing() : undefined
+} catch (err) {
+  console.error('typing failed:', err instanceof Error ? err.message : err)
+  process.exitCode = 1
+}
 try {
   if (chosen.length === 0) throw null // only the commit step was asked for
   mkdirSync(dataDir, { recursive: true })
@@ -118,9 +130,13 @@ try {
 
 console.log()
 const verdicts = [...report(results), ...reportJudging(judged), ...(alike ? reportSimilar(alike) : [])]
+if (typed) {
+  console.log()
+  verdicts.push(...reportTyping(typed))
+}
 const loadavgAfter = loadavg().map((l) => +l.toFixed(2))
 console.log(`\nloadavg after: ${loadavgAfter.join(' ')}; ${verdicts.filter((v) => v.pass).length}/${verdicts.length} targets pass`)
-writeFileSync(join(tmp, 'bench-results.json'), JSON.stringify({ meta: { ...meta, loadavgAfter }, results, ...(alike ? { similar: similarFigures(alike) } : {}), verdicts }, null, 2))
+writeFileSync(join(tmp, 'bench-results.json'), JSON.stringify({ meta: { ...meta, loadavgAfter }, results, ...(alike ? { similar: similarFigures(alike) } : {}), ...(typed ? { typing: typed } : {}), verdicts }, null, 2))
 console.log(`results written to ${join(tmp, 'bench-results.json')}`)
 process.exit()
 

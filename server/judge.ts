@@ -5,8 +5,12 @@
 //
 // Nothing is kept pending: Yjs would hold an update with missing dependencies and integrate it later
 // inside someone else's transaction, so the policy would judge it as theirs. Such an update is refused.
+//
+// What lands inside a record that is no longer live changes nothing and is let through: so a device that
+// still holds notes of schema version 1 (its offline copy, from before the server upgraded the board and
+// replaced each record) reconnects with its edits to them, keeps its socket, and saves their text itself.
 import * as Y from 'yjs'
-import { judgeWrite, maxLength, type Refusal, type RecordRules, type Write, type Writer } from '../shared/rules.js'
+import { authorIn, judgeWrite, malformedField, maxLength, type Refusal, type RecordRules, type Write, type Writer } from '../shared/rules.js'
 
 /** The server root that says whose each client id is: clientId -> personId (or SERVER_OWNER). */
 export const CLIENTS_ROOT = 'clients'
@@ -100,7 +104,7 @@ class Judgement {
       moment ??= r
       ;(roots ??= new Set()).add(w.root)
       notes ??= new Set()
-      if (w.root === 'notes' && (w.op === 'create' || (w.op === 'field' && (w.field === 'text' || w.field === 'kind')))) notes.add(w.key)
+      if (w.root === 'notes' && (w.op === 'create' || (w.op === 'field' && this.rules.notes?.fields?.[w.field] === 'author'))) notes.add(w.key)
     }
     if (moment) return { kind: 'notNow', claims, refusal: moment, roots: roots!, notes: notes! }
     // An update that changes nothing is not "exact": stored as it is, it would add an empty entry.
@@ -218,10 +222,14 @@ class Judgement {
   }
 
   private authorOf(record: Y.Item | null, root: string): string | undefined {
-    const field = Object.hasOwn(this.rules, root) ? this.rules[root]!.author : undefined
-    if (!field || !record || !(record.content instanceof Y.ContentType)) return undefined
-    const value = (record.content.type as Y.Map<unknown>)._map.get(field)
-    return value && !value.deleted ? (value.content.getContent()[0] as string | undefined) : undefined
+    const rule = Object.hasOwn(this.rules, root) ? this.rules[root]! : undefined
+    if (!rule?.author || !record || !(record.content instanceof Y.ContentType)) return undefined
+    const fields = (record.content.type as Y.Map<unknown>)._map
+    const author = authorIn(rule, (f) => {
+      const value = fields.get(f)
+      return value && !value.deleted ? value.content.getContent()[0] : undefined
+    })
+    return typeof author === 'string' ? author : undefined
   }
 
   private live(root: string, key: string) {
@@ -268,6 +276,13 @@ class Judgement {
         const { root, key, field, depth } = p
         if (key === '#') return { kind: 'forged', reason: `"${root}" is not a list` }
         if (depth > UPDATE_BOUNDS.depth) return { kind: 'forged', reason: 'nested deeper than a board holds' }
+        if (depth === 3 && !(c instanceof Y.ContentDeleted)) {
+          // A field of a fixed shape (a note's `f`, `p`, `k`) holds exactly that: a value, never a Y type.
+          for (const value of c instanceof Y.ContentAny ? c.arr : [c]) {
+            const malformed = malformedField(this.rules, root, field, value)
+            if (malformed) return { kind: 'forged', reason: malformed.reason }
+          }
+        }
         if (c instanceof Y.ContentAny) {
           const limit = maxLength(this.rules, root, depth === 2 ? key : field)
           for (const v of c.arr) if (typeof v === 'string' && v.length > limit) return tooLongIn(root, depth === 2 ? key : field, limit)

@@ -10,6 +10,7 @@ import { Room } from './room.js'
 import type { Store } from './storage/store.js'
 import type { Metrics } from './metrics.js'
 import { boardLog, why } from './log.js'
+import { needsUpgrade, upgradeSchema } from './upgradeSchema.js'
 
 export interface RoomsOptions {
   idleMs: number
@@ -115,6 +116,8 @@ export class Rooms {
       })
       room.load(log.updates)
       early.forEach((m) => room!.fromBus(m))
+      // Stored in an earlier schema version: upgraded, durably, before anyone is answered from it.
+      if (needsUpgrade(room.doc)) await room.change(upgradeSchema)
       return room
     } catch (err) {
       await this.bus?.unsubscribe(docId)

@@ -2,10 +2,9 @@
 // the roles or the votes. The server applies these itself, so a client cannot fake them.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { nanoid } from 'nanoid'
-import * as Y from 'yjs'
 import { draftsOf, writeDraft, type Draft } from '../shared/drafts.js'
 import { notNow } from '../shared/rules.js'
-import { readBoard, readNote, roots } from '../shared/schema.js'
+import { noteRecord, readBoard, readNote, readNotePlace, roots } from '../shared/schema.js'
 import {
   clearHidden, readSession, writeBallot, writeHiddenCounts, writeKept, writePerson, writeSession, writeTally,
 } from '../shared/sessionDoc.js'
@@ -232,10 +231,7 @@ export class Workshop {
           taken.add(n.id)
           continue
         }
-        const m = new Y.Map<unknown>()
-        for (const [k, v] of Object.entries(n)) if (k !== 'text' && k !== 'clusterId') m.set(k, v)
-        m.set('text', new Y.Text(n.text))
-        roots(d).notes.set(n.id, m)
+        roots(d).notes.set(n.id, noteRecord({ ...n, clusterId: null }))
       }
       writeHiddenCounts(d, personId, {})
     })
@@ -262,7 +258,7 @@ export class Workshop {
       }
       const counts: Record<string, number> = {}
       for (const n of roots(own.doc).notes.values()) {
-        const stageId = String(n.get('stageId'))
+        const { stageId } = readNotePlace(n)
         counts[stageId] = (counts[stageId] ?? 0) + 1
       }
       await board.change((d) => writeHiddenCounts(d, personId, counts))

@@ -2,7 +2,7 @@
 // journey map — read from a board document or written into a fresh one. The JSON export is this, versioned
 // (shared/export/json.ts); the records keep their ids and order keys, so an import is the same board.
 import * as Y from 'yjs'
-import { byOrder, readBoard, readBoardLang, roots, type BoardLang, type Cluster, type Note, type Stage } from './schema.js'
+import { SCHEMA_VERSION, byOrder, noteRecord, readBoard, readBoardLang, roots, type BoardLang, type Cluster, type Note, type Stage } from './schema.js'
 import { readSession, readTally, writeSession, writeTally } from './sessionDoc.js'
 import type { Phase } from './workshop.js'
 import { mapRoots, readFrame, readMapItems, setFrame, type Frame, type MapItem } from './journeyMap.js'
@@ -87,17 +87,18 @@ const record = (fields: { [k: string]: unknown }) => {
   return m
 }
 
-/** Writes a snapshot into a document that has no board yet (an import, a copy of a board). */
+/** Writes a snapshot into a document that has no board yet (an import, a copy of a board), in this version
+ *  of the schema whatever version the snapshot was read from. */
 export function writeSnapshot(doc: Y.Doc, s: BoardSnapshot) {
   const { meta, stages, notes, clusters } = roots(doc)
   const map = mapRoots(doc)
   doc.transact(() => {
-    meta.set('schemaVersion', s.schemaVersion)
+    meta.set('schemaVersion', SCHEMA_VERSION)
     meta.set('title', s.title)
     meta.set('createdAt', s.createdAt)
     if (s.lang) meta.set('lang', s.lang)
     for (const st of s.stages) stages.set(st.id, record({ ...st }))
-    for (const n of s.notes) notes.set(n.id, record({ ...n, text: new Y.Text(n.text) }))
+    for (const n of s.notes) notes.set(n.id, noteRecord(n))
     for (const c of s.clusters) clusters.set(c.id, record({ ...c }))
     writeSession(doc, { phase: s.phase })
     writeTally(doc, s.tally)

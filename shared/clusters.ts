@@ -1,8 +1,9 @@
-// Clustering: a note's membership is one field on the note (`clusterId`), so however many people cluster
-// at once, every note ends in exactly one place; a cluster with no notes left simply stops showing.
+// Clustering: a note's membership is part of its place (stage, order, cluster: one value on the note), so
+// however many people cluster and move at once, every note ends in exactly one place; a cluster with no
+// notes left simply stops showing.
 import * as Y from 'yjs'
 import { keyAt } from './order.js'
-import { byOrder, readCluster, roots } from './schema.js'
+import { byOrder, readCluster, readNotePlace, roots, writeNotePlace } from './schema.js'
 
 /** What a cluster is called: its name, or while it has none the text of its first note that has any. */
 export const clusterTitle = (cluster: { name: string }, notes: readonly { text: string }[]): string =>
@@ -17,7 +18,7 @@ export function createCluster(doc: Y.Doc, id: string, noteIds: string[], name = 
   const { notes, clusters } = roots(doc)
   const first = notes.get(noteIds[0] ?? '')
   if (!first) return
-  const stageId = String(first.get('stageId'))
+  const stageId = readNotePlace(first).stageId
   doc.transact(() => {
     const c = new Y.Map<unknown>()
     c.set('id', id)
@@ -36,20 +37,21 @@ export function addToCluster(doc: Y.Doc, noteId: string, clusterId: string) {
   const note = notes.get(noteId)
   const cluster = clusters.get(clusterId)
   if (!note || !cluster) return
-  const previous = note.get('clusterId')
+  const place = readNotePlace(note)
+  const previous = place.clusterId
   doc.transact(() => {
-    note.set('clusterId', clusterId)
-    note.set('stageId', cluster.get('stageId'))
-    if (typeof previous === 'string' && previous !== clusterId) dropIfEmpty(doc, previous)
+    writeNotePlace(note, { ...place, stageId: String(cluster.get('stageId')), clusterId })
+    if (previous !== null && previous !== clusterId) dropIfEmpty(doc, previous)
   })
 }
 
 export function removeFromCluster(doc: Y.Doc, noteId: string) {
   const note = roots(doc).notes.get(noteId)
-  const previous = note?.get('clusterId')
-  if (!note || typeof previous !== 'string') return
+  const place = note && readNotePlace(note)
+  const previous = place?.clusterId
+  if (!note || !place || typeof previous !== 'string') return
   doc.transact(() => {
-    note.delete('clusterId')
+    writeNotePlace(note, { ...place, clusterId: null })
     dropIfEmpty(doc, previous)
   })
 }
@@ -62,13 +64,16 @@ export function renameCluster(doc: Y.Doc, clusterId: string, name: string) {
 export function ungroup(doc: Y.Doc, clusterId: string) {
   const { notes, clusters } = roots(doc)
   doc.transact(() => {
-    for (const note of notes.values()) if (note.get('clusterId') === clusterId) note.delete('clusterId')
+    for (const note of notes.values()) {
+      const place = readNotePlace(note)
+      if (place.clusterId === clusterId) writeNotePlace(note, { ...place, clusterId: null })
+    }
     clusters.delete(clusterId)
   })
 }
 
 function dropIfEmpty(doc: Y.Doc, clusterId: string) {
   const { notes, clusters } = roots(doc)
-  for (const n of notes.values()) if (n.get('clusterId') === clusterId) return
+  for (const n of notes.values()) if (readNotePlace(n).clusterId === clusterId) return
   clusters.delete(clusterId)
 }

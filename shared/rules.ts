@@ -10,6 +10,7 @@ import { LIMITS } from './requests.js'
 import { participantsMayWrite, type Role, type Session } from './workshop.js'
 import { outcomesOpen } from './outcomes.js'
 import { commentsOpen, isOwnReactionKey, reactionsOpen } from './discussion.js'
+import { NOTE, NOTE_KINDS } from './schema.js'
 
 export type RefusalKind = 'forged' | 'notNow'
 export interface Refusal {
@@ -29,8 +30,8 @@ type FieldRule =
 interface RecordRoot {
   /** Who writes it at all: participants (and the facilitator), or the facilitator alone. */
   writers: 'participants' | 'facilitator'
-  /** The field naming a record's author, if records have one. */
-  author?: string
+  /** Where a record names its author, if records have one: a field, or an element of a field's array. */
+  author?: string | readonly [field: string, index: number]
   /** When participants may write (the facilitator is never held by phase or lock). */
   open?: (s: Session) => boolean
   /** Whose key a participant may write, for roots keyed by person (emotion ratings). */
@@ -42,6 +43,8 @@ interface RecordRoot {
   /** The longest text (in UTF-16 units, as the browser counts) a field or key holds, where it is not
    *  LIMITS.textLength: every text anywhere has a limit on the server, whatever a client allows. */
   lengths?: Record<string, number>
+  /** What a plain field must hold, where its shape is fixed: anything else is no client's of ours (forged). */
+  shapes?: Record<string, (value: unknown) => boolean>
 }
 
 export type RecordRules = Record<string, RecordRoot>
@@ -52,19 +55,26 @@ const LANG_LENGTH = 8
 /** A due date as written: YYYY-MM-DD. */
 const OUTCOME_DUE_LENGTH = 10
 
+const isId = (v: unknown) => typeof v === 'string' && v.length <= LIMITS.idLength
+/** A note's `f`: [authorId, createdAt]. */
+const isNoteFixed = (v: unknown) => Array.isArray(v) && v.length === 2 && isPersonId(v[0]) && typeof v[1] === 'number' && Number.isFinite(v[1])
+/** A note's `p`: [stageId, order] or [stageId, order, clusterId]. */
+const isNotePlace = (v: unknown) => Array.isArray(v) && v.length >= 2 && v.length <= 3 && v.every(isId)
+/** A note's `k`: the index of its kind in NOTE_KINDS. */
+const isNoteKindIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < NOTE_KINDS.length
+
+/** A note (schema version 2, shared/schema.ts): its author is the first of `f`, which is written once. */
+const NOTE_RULES = {
+  writers: 'participants',
+  author: [NOTE.fixed, 0],
+  fields: { [NOTE.fixed]: 'fixed', [NOTE.place]: 'anyone', [NOTE.kind]: 'author', [NOTE.text]: 'author' },
+  lengths: { [NOTE.text]: LIMITS.noteLength },
+  shapes: { [NOTE.fixed]: isNoteFixed, [NOTE.place]: isNotePlace, [NOTE.kind]: isNoteKindIndex },
+} as const satisfies RecordRoot
+
 /** The board document. Roots not listed are the server's (session, people, hidden, tally, kept, progress, clients). */
 export const BOARD_RULES: RecordRules = {
-  notes: {
-    writers: 'participants',
-    author: 'authorId',
-    open: participantsMayWrite,
-    fields: {
-      id: 'fixed', authorId: 'fixed', createdAt: 'fixed',
-      text: 'author', kind: 'author',
-      stageId: 'anyone', order: 'anyone', clusterId: 'anyone',
-    },
-    lengths: { text: LIMITS.noteLength, id: LIMITS.idLength, stageId: LIMITS.idLength, clusterId: LIMITS.idLength, order: LIMITS.idLength },
-  },
+  notes: { ...NOTE_RULES, open: participantsMayWrite },
   clusters: {
     writers: 'participants',
     open: participantsMayWrite,
@@ -106,7 +116,7 @@ export const BOARD_RULES: RecordRules = {
 
 /** A private document: its owner writes notes (always open: they are private) and may throw a draft away. */
 export const PRIVATE_RULES: RecordRules = {
-  notes: { writers: 'participants', author: 'authorId', fields: BOARD_RULES.notes!.fields! },
+  notes: NOTE_RULES,
   drafts: { writers: 'participants' },
 }
 
@@ -142,6 +152,22 @@ export const maxLength = (rules: RecordRules, root: string, fieldOrKey: string) 
 const isAuthor = (author: string | undefined, who: Writer) => author !== undefined && author === who.personId
 const isPersonId = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= LIMITS.idLength
 
+/** The author a record names, from its fields' values (`get`), as `rule.author` says where. */
+export function authorIn(rule: RecordRoot, get: (field: string) => unknown): unknown {
+  const at = rule.author
+  if (at === undefined) return undefined
+  if (typeof at === 'string') return get(at)
+  const value = get(at[0])
+  return Array.isArray(value) ? value[at[1]] : undefined
+}
+
+/** Why a plain value written to `field` of a `root` record is refused (it is not of the field's shape), or null. */
+export function malformedField(rules: RecordRules, root: string, field: string, value: unknown): Refusal | null {
+  const shape = Object.hasOwn(rules, root) ? rules[root]!.shapes : undefined
+  if (!shape || !Object.hasOwn(shape, field) || shape[field]!(value)) return null
+  return forged('malformed_field', `"${field}" of "${root}" is not what the board holds there`)
+}
+
 /** Why `w` is refused for `who` under `rules`, or null when it may be kept. */
 export function judgeWrite(rules: RecordRules, who: Writer, w: Write): Refusal | null {
   const rule = Object.hasOwn(rules, w.root) ? rules[w.root] : undefined
@@ -158,7 +184,8 @@ export function judgeWrite(rules: RecordRules, who: Writer, w: Write): Refusal |
         if ('id' in rule.fields && w.fields.id !== w.key) return forged('wrong_key', 'a record is kept under its own id')
         // The facilitator, who may change and delete anyone's record, may also bring one back in its author's
         // name (undoing the deletion of someone's note); everyone else writes new records in their own.
-        if (rule.author && w.fields[rule.author] !== who.personId && !(facilitator && isPersonId(w.fields[rule.author]))) {
+        const author = authorIn(rule, (f) => w.fields[f])
+        if (rule.author && author !== who.personId && !(facilitator && isPersonId(author))) {
           return forged('not_author', 'a new record must be written in your own name')
         }
       }
@@ -185,9 +212,13 @@ export function judgeWrite(rules: RecordRules, who: Writer, w: Write): Refusal |
   return null
 }
 
+/** A note's fields as the client's controls name them, and the record field each is written in. */
+const NOTE_FIELD_OF = { text: NOTE.text, kind: NOTE.kind, stageId: NOTE.place, order: NOTE.place, clusterId: NOTE.place } as const
+export type NoteField = keyof typeof NOTE_FIELD_OF
+
 /** For the client's guards: why this person may not change a field of a note now, or null. */
-export function noteFieldRefusal(who: Writer, author: string, field: string, isPrivate = false): Refusal | null {
-  return judgeWrite(isPrivate ? PRIVATE_RULES : BOARD_RULES, who, { op: 'field', root: 'notes', key: '', field, author })
+export function noteFieldRefusal(who: Writer, author: string, field: NoteField, isPrivate = false): Refusal | null {
+  return judgeWrite(isPrivate ? PRIVATE_RULES : BOARD_RULES, who, { op: 'field', root: 'notes', key: '', field: NOTE_FIELD_OF[field], author })
 }
 
 /** For the client's guards: why this person may not change `field` of a record by `author` in a board root now, or null. */
@@ -206,7 +237,17 @@ export function recordRefusal(who: Writer, root: string, op: 'create' | 'delete'
   const rules = isPrivate ? PRIVATE_RULES : BOARD_RULES
   const rule = rules[root]
   const w: Write = op === 'create'
-    ? { op, root, key: 'k', fields: rule?.fields ? { ...(rule.fields.id ? { id: 'k' } : {}), ...(rule.author ? { [rule.author]: who.personId } : {}) } : {} }
+    ? { op, root, key: 'k', fields: rule?.fields ? { ...(rule.fields.id ? { id: 'k' } : {}), ...authorFields(rule, who.personId) } : {} }
     : { op, root, key: 'k', author }
   return judgeWrite(rules, who, w)
+}
+
+/** The fields naming `personId` as a new record's author, as `rule.author` says where. */
+function authorFields(rule: RecordRoot, personId: string): Record<string, unknown> {
+  const at = rule.author
+  if (at === undefined) return {}
+  if (typeof at === 'string') return { [at]: personId }
+  const value: unknown[] = [0, 0]
+  value[at[1]] = personId
+  return { [at[0]]: value }
 }

@@ -1,11 +1,15 @@
 // The board document: root types, record shapes, schema version, typed reads and writes.
 // This is the contract for integrators: any Yjs client that writes these shapes is a Touchpoint client.
 //
-//   doc.getMap('meta')    title: string, schemaVersion: number, createdAt: number (ms since epoch),
+//   doc.getMap('meta')    title: string, schemaVersion: number (2), createdAt: number (ms since epoch),
 //                         lang?: 'en' | 'ar' | 'fa' (the board's language; absent on boards made before it)
 //   doc.getMap('stages')  stageId -> Y.Map { id, name: string, order: string }
-//   doc.getMap('notes')   noteId  -> Y.Map { id, stageId, kind: NoteKind, text: Y.Text, authorId, order, createdAt,
-//                                           clusterId?: string }
+//   doc.getMap('notes')   noteId  -> Y.Map {                                  (schema version 2; readNote reads it)
+//                           f: [authorId: string, createdAt: number]         fixed: written once, when it is made
+//                           p: [stageId, order] | [stageId, order, clusterId] its place, always written whole
+//                           k: number                                         its kind: the index in NOTE_KINDS
+//                           t: Y.Text                                         its text, typed in together
+//                         }  The key is the note's id; the record does not repeat it.
 //   doc.getMap('clusters') clusterId -> Y.Map { id, name: string, stageId, order, createdAt }   (shared/clusters.ts)
 //   doc.getMap('reactions') `${personId}:${targetId}:${reaction}` -> createdAt   one of each per person and note or
 //                          cluster; doc.getMap('comments') commentId -> Y.Map { id, targetId, authorId, text: string,
@@ -14,12 +18,19 @@
 //   Who may write which root, record and field, and when: shared/rules.ts
 //
 // Records live in maps keyed by id, never in arrays, so that concurrent moves and reorders cannot
-// duplicate or lose a record; `order` is a fractional index (shared/order.ts), ties broken by id.
+// duplicate or lose a record; `order` is a fractional index (shared/order.ts), ties broken by id. A note's
+// place is one value, so a move and a grouping made at once leave it wholly in one of the places, never in
+// one stage and another stage's cluster; its kind and text stay fields of their own, merged apart.
+//
+// Version 1 held a note as Y.Map { id, stageId, kind, text: Y.Text, authorId, order, createdAt, clusterId? },
+// about 1.6× the bytes of version 2. The server rewrites a version-1 document when it loads it
+// (server/upgradeSchema.ts); the readers here also read a version-1 record (a device's offline copy).
 import * as Y from 'yjs'
 import { keyAt } from './order.js'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
+/** A note record holds its kind as the index in this list: never reorder it, add new kinds at the end. */
 export const NOTE_KINDS = ['action', 'touchpoint', 'question', 'feeling', 'pain', 'idea'] as const
 export type NoteKind = (typeof NOTE_KINDS)[number]
 
@@ -92,19 +103,73 @@ function readStage(m: YRecord): Stage {
   return { id: String(m.get('id')), name: String(m.get('name') ?? ''), order: String(m.get('order') ?? '') }
 }
 
-export function readNote(m: YRecord): Note {
-  const text = m.get('text')
-  const kind = m.get('kind')
+/** The fields of a note record (schema version 2). */
+export const NOTE = { fixed: 'f', place: 'p', kind: 'k', text: 't' } as const
+
+/** Where a note is: its stage, its position there, and the cluster it is in (null when alone). */
+export type NotePlace = Pick<Note, 'stageId' | 'order' | 'clusterId'>
+
+/** A record written in version 1: the server upgrades it on load, so only a device's offline copy has one. */
+export const isVersion1Note = (m: YRecord) => !m.has(NOTE.fixed)
+
+// Each read falls back to the version-1 field, so that a device's copy reads right until the server's
+// upgrade reaches it, also where this version's writers have added a field to an old record.
+export function readNotePlace(m: YRecord): NotePlace {
+  const p = m.get(NOTE.place)
+  if (Array.isArray(p)) return { stageId: String(p[0] ?? ''), order: String(p[1] ?? ''), clusterId: typeof p[2] === 'string' ? p[2] : null }
+  const clusterId = m.get('clusterId')
+  return { stageId: String(m.get('stageId')), order: String(m.get('order') ?? ''), clusterId: typeof clusterId === 'string' ? clusterId : null }
+}
+
+export function readNoteKind(m: YRecord): NoteKind {
+  const k = m.get(NOTE.kind)
+  const kind = typeof k === 'number' ? NOTE_KINDS[k] : m.get('kind')
+  return isNoteKind(kind) ? kind : 'idea'
+}
+
+/** What a record's `k` holds for `kind`. */
+export const kindIndex = (kind: NoteKind) => NOTE_KINDS.indexOf(kind)
+
+export function readNoteAuthor(m: YRecord): string {
+  const f = m.get(NOTE.fixed)
+  return String((Array.isArray(f) ? f[0] : m.get('authorId')) ?? '')
+}
+
+function textOf(m: YRecord): Y.Text | undefined {
+  const t = m.get(NOTE.text) ?? m.get('text')
+  return t instanceof Y.Text ? t : undefined
+}
+
+/** A note record read as plain data; its id is the key it is kept under. */
+export function readNote(m: YRecord, id = m._item?.parentSub ?? String(m.get('id'))): Note {
+  const f = m.get(NOTE.fixed)
   return {
-    id: String(m.get('id')),
-    stageId: String(m.get('stageId')),
-    clusterId: typeof m.get('clusterId') === 'string' ? (m.get('clusterId') as string) : null,
-    kind: isNoteKind(kind) ? kind : 'idea',
-    text: text instanceof Y.Text ? text.toString() : '',
-    authorId: String(m.get('authorId') ?? ''),
-    order: String(m.get('order') ?? ''),
-    createdAt: Number(m.get('createdAt') ?? 0),
+    id,
+    ...readNotePlace(m),
+    kind: readNoteKind(m),
+    text: textOf(m)?.toString() ?? '',
+    authorId: readNoteAuthor(m),
+    createdAt: Number((Array.isArray(f) ? f[1] : m.get('createdAt')) ?? 0),
   }
+}
+
+/** A note's record in this version's layout, to put under its id in a notes root. */
+export function noteRecord(n: Omit<Note, 'id'>): YRecord {
+  const m = new Y.Map<unknown>()
+  m.set(NOTE.fixed, [n.authorId, n.createdAt])
+  m.set(NOTE.place, placeValue(n))
+  m.set(NOTE.kind, kindIndex(n.kind))
+  m.set(NOTE.text, new Y.Text(n.text))
+  return m
+}
+
+const placeValue = (p: NotePlace) => (p.clusterId ? [p.stageId, p.order, p.clusterId] : [p.stageId, p.order])
+
+/** Moves a note, its place written whole (and only when it changes). */
+export function writeNotePlace(m: YRecord, place: NotePlace) {
+  const now = readNotePlace(m)
+  if (now.stageId === place.stageId && now.order === place.order && now.clusterId === place.clusterId && m.has(NOTE.place)) return
+  m.set(NOTE.place, placeValue(place))
 }
 
 export function readCluster(m: YRecord): Cluster {
@@ -120,7 +185,7 @@ export function readCluster(m: YRecord): Cluster {
 /** A plain snapshot of the board: stages in order, notes by position key (filter by stage for a column). */
 export function readBoard(doc: Y.Doc): BoardState {
   const { meta, stages, notes, clusters } = roots(doc)
-  const allNotes = [...notes.values()].map(readNote).sort(byOrder)
+  const allNotes = [...notes].map(([id, m]) => readNote(m, id)).sort(byOrder)
   const used = new Set(allNotes.map((n) => n.clusterId))
   return {
     title: String(meta.get('title') ?? ''),
@@ -133,8 +198,8 @@ export function readBoard(doc: Y.Doc): BoardState {
 }
 
 export function noteText(doc: Y.Doc, noteId: string): Y.Text | undefined {
-  const t = roots(doc).notes.get(noteId)?.get('text')
-  return t instanceof Y.Text ? t : undefined
+  const m = roots(doc).notes.get(noteId)
+  return m && textOf(m)
 }
 
 // ---- writes: every change to a board goes through one of these ----
@@ -195,7 +260,7 @@ export function removeStage(doc: Y.Doc, id: string) {
   const { stages, notes } = roots(doc)
   doc.transact(() => {
     stages.delete(id)
-    for (const [noteId, note] of notes) if (note.get('stageId') === id) notes.delete(noteId)
+    for (const [noteId, note] of notes) if (readNotePlace(note).stageId === id) notes.delete(noteId)
   })
 }
 
@@ -210,21 +275,14 @@ export interface NewNote {
 }
 
 export function addNote(doc: Y.Doc, n: NewNote, now = Date.now()) {
-  const { notes } = roots(doc)
-  const siblings = notesOf(doc, n.stageId)
-  const note = new Y.Map<unknown>()
-  note.set('id', n.id)
-  note.set('stageId', n.stageId)
-  note.set('kind', n.kind)
-  note.set('text', new Y.Text(n.text ?? ''))
-  note.set('authorId', n.authorId)
-  note.set('order', keyAt(siblings, n.index ?? siblings.length))
-  note.set('createdAt', now)
-  notes.set(n.id, note)
+  const siblings = placesIn(doc, n.stageId)
+  const order = keyAt(siblings, n.index ?? siblings.length)
+  roots(doc).notes.set(n.id, noteRecord({ stageId: n.stageId, order, clusterId: null, kind: n.kind, text: n.text ?? '', authorId: n.authorId, createdAt: now }))
 }
 
 export function setNoteKind(doc: Y.Doc, id: string, kind: NoteKind) {
-  roots(doc).notes.get(id)?.set('kind', kind)
+  const m = roots(doc).notes.get(id)
+  if (m && m.get(NOTE.kind) !== kindIndex(kind)) m.set(NOTE.kind, kindIndex(kind))
 }
 
 /** Replaces a note's text with the smallest edit, so concurrent typing elsewhere in it survives. */
@@ -253,30 +311,30 @@ export function setNoteText(doc: Y.Doc, id: string, next: string) {
 export function moveNote(doc: Y.Doc, id: string, stageId: string, index: number) {
   const note = roots(doc).notes.get(id)
   if (!note) return
-  const siblings = notesOf(doc, stageId).filter((n) => n.id !== id)
-  doc.transact(() => {
-    if (note.get('stageId') !== stageId && note.get('clusterId') !== undefined) note.delete('clusterId')
-    note.set('stageId', stageId)
-    note.set('order', keyAt(siblings, index))
-  })
+  const siblings = placesIn(doc, stageId).filter((n) => n.id !== id)
+  const now = readNotePlace(note)
+  writeNotePlace(note, { stageId, order: keyAt(siblings, index), clusterId: now.stageId === stageId ? now.clusterId : null })
 }
 
 export function deleteNote(doc: Y.Doc, id: string) {
   roots(doc).notes.delete(id)
 }
 
-export function notesOf(doc: Y.Doc, stageId: string): Note[] {
-  return [...roots(doc).notes.values()]
-    .filter((m) => m.get('stageId') === stageId)
-    .map(readNote)
-    .sort(byOrder)
+/** The positions of a stage's notes, in order, read without their texts. */
+function placesIn(doc: Y.Doc, stageId: string): { id: string; order: string }[] {
+  const out: { id: string; order: string }[] = []
+  for (const [id, m] of roots(doc).notes) {
+    const p = readNotePlace(m)
+    if (p.stageId === stageId) out.push({ id, order: p.order })
+  }
+  return out.sort(byOrder)
 }
 
 // ---- reads of one record: a client refreshes only what a change touched, not the whole board ----
 
 export function readNoteById(doc: Y.Doc, id: string): Note | undefined {
   const m = roots(doc).notes.get(id)
-  return m ? readNote(m) : undefined
+  return m ? readNote(m, id) : undefined
 }
 
 export function readStageById(doc: Y.Doc, id: string): Stage | undefined {

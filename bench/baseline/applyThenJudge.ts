@@ -43,7 +43,9 @@ function refusal(who: Identity, tr: Y.Transaction): string | null {
       const item = notes._map.get(id)
       if (!item) continue
       const note = (item.content as Y.ContentType).type as Y.Map<unknown>
-      const author = item.deleted ? note._map.get('authorId')?.content.getContent()[0] : note.get('authorId')
+      // Notes name their author first in `f` since schema version 2 (shared/schema.ts).
+      const fixed = item.deleted ? note._map.get('f')?.content.getContent()[0] : note.get('f')
+      const author = Array.isArray(fixed) ? fixed[0] : undefined
       const isNew = item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
       if (item.deleted ? !isNew && author !== who.id && who.role !== 'facilitator' : isNew && author !== who.id) return 'author'
     }

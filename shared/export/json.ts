@@ -1,8 +1,8 @@
 // The whole board as JSON: a backup, a copy to another server, a way in for other tools.
 //
 //   { "format": "touchpoint-board", "version": 1,
-//     "title", "schemaVersion", "createdAt", "lang" (en, ar or fa: the board's language; absent on boards
-//     made before boards had one), "phase",
+//     "title", "schemaVersion" (1, see EXPORTED_SCHEMA_VERSION), "createdAt", "lang" (en, ar or fa: the board's
+//     language; absent on boards made before boards had one), "phase",
 //     "stages":   [{ id, name, order }],
 //     "notes":    [{ id, stageId, clusterId (null when alone), kind, text, authorId, order, createdAt }],
 //     "clusters": [{ id, name, stageId, order, createdAt }],
@@ -39,6 +39,11 @@ import { parseReactionKey, type Comment } from '../discussion.js'
 
 export { BOARD_FORMAT, BOARD_FORMAT_VERSION }
 
+/** The records of a JSON export have the shape of the document's version 1 (`Note`, `Stage`, …, as the readers of
+ *  shared/schema.ts answer them), whatever version the board is stored in: the document's version 2 stores notes
+ *  more compactly, not differently, so a board exports the same bytes before and after the server upgrades it. */
+export const EXPORTED_SCHEMA_VERSION = 1
+
 const sorted = <T>(o: { [k: string]: T }) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)))
 
 export function toJson(b: BoardSnapshot): string {
@@ -46,7 +51,7 @@ export function toJson(b: BoardSnapshot): string {
     format: BOARD_FORMAT,
     version: BOARD_FORMAT_VERSION,
     title: b.title,
-    schemaVersion: b.schemaVersion,
+    schemaVersion: EXPORTED_SCHEMA_VERSION,
     createdAt: b.createdAt,
     ...(b.lang ? { lang: b.lang } : {}),
     phase: b.phase,

@@ -14,8 +14,8 @@ export interface StockClient {
   destroy(): void
 }
 
-export function stockClient(wsUrl: string, boardId: string, params: Record<string, string> = {}): StockClient {
-  const doc = new Y.Doc()
+/** `doc`: what the client holds before it connects (a device's copy with its offline work); empty by default. */
+export function stockClient(wsUrl: string, boardId: string, params: Record<string, string> = {}, doc = new Y.Doc()): StockClient {
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params,

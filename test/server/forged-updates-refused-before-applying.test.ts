@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes.js'
 import { readDrafts } from '../../shared/drafts.js'
-import { addNote, noteText, readBoard, roots } from '../../shared/schema.js'
+import { NOTE, addNote, noteRecord, noteText, readBoard, roots } from '../../shared/schema.js'
 import { member, stockClient, synced, until, type Member, type StockClient } from '../helpers/clients.js'
 import { changesSince, closeCode, copyAs, deleteRange, sendUpdate, settle } from '../helpers/crafted.js'
 import { startTestServer } from '../helpers/server.js'
@@ -43,12 +43,10 @@ async function boardStays(expected: ReturnType<typeof notesOf>) {
 describe('forgeries are refused with 4403 and kept nowhere', () => {
   it.each([
     ['replaces it with a new record under its key', (sara: Member) => {
-      const m = new Y.Map<unknown>()
-      m.set('id', 'omid-1'); m.set('stageId', stage(sara)); m.set('kind', 'idea'); m.set('authorId', sara.me)
-      m.set('text', new Y.Text('مكتوب فوقه')); m.set('order', 'a0'); m.set('createdAt', 1)
+      const m = noteRecord({ stageId: stage(sara), order: 'a0', clusterId: null, kind: 'idea', text: 'مكتوب فوقه', authorId: sara.me, createdAt: 1 })
       roots(sara.doc).notes.set('omid-1', m)
     }],
-    ['takes it over by rewriting its author', (sara: Member) => roots(sara.doc).notes.get('omid-1')!.set('authorId', sara.me)],
+    ['takes it over by rewriting its author', (sara: Member) => roots(sara.doc).notes.get('omid-1')!.set(NOTE.fixed, [sara.me, 1])],
     ['edits its text', (sara: Member) => noteText(sara.doc, 'omid-1')!.insert(0, 'لا ')],
     ['deletes it', (sara: Member) => roots(sara.doc).notes.delete('omid-1')],
   ])("someone else's note: a participant who %s", async (_what, cheat) => {
@@ -66,7 +64,7 @@ describe('forgeries are refused with 4403 and kept nowhere', () => {
     await until(() => t.w.facilitator.doc.getMap('notes').has('sara-1'), 'her note')
     const before = notesOf(t.w.facilitator)
     const closed = closeCode(sara)
-    roots(sara.doc).notes.get('sara-1')!.set('authorId', omid.me)
+    roots(sara.doc).notes.get('sara-1')!.set(NOTE.fixed, [omid.me, 1])
     expect(await closed).toBe(CloseCode.forbidden)
     await boardStays(before)
   })
@@ -166,11 +164,9 @@ describe('the reveal keeps keys', () => {
     addNote(oOwn.doc, { id: 'omid-1', stageId: stage(omid), kind: 'pain', text: 'ملاحظة عُمید', authorId: omid.me })
     await until(() => t.w.facilitator.doc.getMap('hidden').size === 1, 'the face-down count')
 
-    // A private note whose own id says another key is a forgery.
+    // A private note in another person's name is a forgery: the reveal would put it on the board as theirs.
     const closed = closeCode(sOwn)
-    const m = new Y.Map<unknown>()
-    m.set('id', 'omid-1'); m.set('stageId', stage(sara)); m.set('kind', 'idea'); m.set('authorId', sara.me)
-    m.set('text', new Y.Text('بدل')); m.set('order', 'a0'); m.set('createdAt', 1)
+    const m = noteRecord({ stageId: stage(sara), order: 'a0', clusterId: null, kind: 'idea', text: 'بدل', authorId: omid.me, createdAt: 1 })
     roots(sOwn.doc).notes.set('sara-key', m)
     expect(await closed).toBe(CloseCode.forbidden)
 

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes.js'
-import { addNote, noteText, readBoard, roots } from '../../shared/schema.js'
+import { NOTE, addNote, noteText, readBoard, roots } from '../../shared/schema.js'
 import { member, synced, until, type StockClient } from '../helpers/clients.js'
 import { closeCode, deleteRange, sendUpdate } from '../helpers/crafted.js'
 import { sharingProcesses } from '../helpers/process.js'
@@ -35,7 +35,7 @@ describe.skipIf(reason)(`forgeries across processes on PostgreSQL and Redis${rea
     await until(() => sara.doc.getMap('notes').has('omid-1'), 'the note on A')
 
     let closed = closeCode(sara)
-    roots(sara.doc).notes.get('omid-1')!.set('authorId', sara.me)
+    roots(sara.doc).notes.get('omid-1')!.set(NOTE.fixed, [sara.me, 1])
     expect(await closed).toBe(CloseCode.forbidden)
     sara.destroy()
     const eve = await member(a.url, id, { name: 'Eve' })

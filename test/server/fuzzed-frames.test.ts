@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { decodeClientMessage, ProtocolError } from '../../server/protocol.js'
-import { addNote, readBoard } from '../../shared/schema.js'
+import { addNote, readBoard, setNoteKind } from '../../shared/schema.js'
 import { member, rawClient, synced, until, type Member } from '../helpers/clients.js'
 import { createBoard, joinBoard, startTestServer, type TestServer } from '../helpers/server.js'
 
@@ -35,7 +35,7 @@ function seedFrames() {
   const updates: Uint8Array[] = []
   doc.on('update', (u: Uint8Array) => updates.push(u))
   addNote(doc, { id: 'n', stageId: 's', kind: 'pain', text: 'الدعم لا يرد', authorId: 'x' })
-  doc.getMap<Y.Map<unknown>>('notes').get('n')!.set('kind', 'idea')
+  setNoteKind(doc, 'n', 'idea')
   const awareness = new TextEncoder().encode('{"cursor":{"x":1}}')
   const message = (write: (e: encoding.Encoder) => void) => {
     const e = encoding.createEncoder()

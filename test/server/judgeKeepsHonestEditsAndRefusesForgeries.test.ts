@@ -10,8 +10,10 @@ import { initMap, renameLane } from '../../shared/lanes.js'
 import { promote, setMetric } from '../../shared/mapItems.js'
 import { BOARD_RULES } from '../../shared/rules.js'
 import {
-  addNote, addStage, deleteNote, initBoard, moveNote, noteText, readBoard, removeStage, setNoteKind, setNoteText, setTitle,
+  NOTE, addNote, addStage, deleteNote, initBoard, moveNote, noteRecord, noteText, readBoard, removeStage, roots, setNoteKind, setNoteText,
+  setTitle,
 } from '../../shared/schema.js'
+import { version1Note } from '../helpers/schemaV1.js'
 import { DEFAULT_SESSION, type Role, type Session } from '../../shared/workshop.js'
 import { claimClients, claimServer, judgeUpdate, type Verdict } from '../../server/judge.js'
 
@@ -124,6 +126,50 @@ describe('the judge', () => {
     expect(fac((d) => setTitle(d, 'ع'.repeat(201))).kind).toBe('forged')
     expect(fac((d) => setTitle(d, 'ع'.repeat(200))).kind).toBe('ok')
     expect(fac((d) => setFrame(d, { goal: 'x'.repeat(2001) })).kind).toBe('forged')
+  })
+
+  it("refuses a note's fixed fields and place unless they have their shape, and a note in the old version's shape", () => {
+    const b = board()
+    const sara = b.as('sara', 'participant', { phase: 'ideate' })
+    sara((d) => addNote(d, { id: 'n1', stageId: b.stage(), kind: 'idea', text: 'سلام', authorId: 'sara' }))
+    const note = (d: Y.Doc) => roots(d).notes.get('n1')!
+    const made = (fields: Partial<Parameters<typeof noteRecord>[0]>) => (d: Y.Doc) =>
+      roots(d).notes.set('n2', noteRecord({ stageId: b.stage(), order: 'a1', clusterId: null, kind: 'idea', text: 'x', authorId: 'sara', createdAt: 1, ...fields }))
+    const forgeries = [
+      (d: Y.Doc) => note(d).set(NOTE.place, [b.stage()]), // no order
+      (d: Y.Doc) => note(d).set(NOTE.place, [b.stage(), 'a0', 'c1', 'more']),
+      (d: Y.Doc) => note(d).set(NOTE.place, [b.stage(), 7]),
+      (d: Y.Doc) => note(d).set(NOTE.place, [b.stage(), 'x'.repeat(201)]),
+      (d: Y.Doc) => note(d).set(NOTE.place, new Y.Map()),
+      (d: Y.Doc) => note(d).set(NOTE.kind, 'idea'), // an index into NOTE_KINDS
+      (d: Y.Doc) => note(d).set(NOTE.kind, 6),
+      (d: Y.Doc) => note(d).set(NOTE.fixed, ['sara', 2]), // written once
+      made({ createdAt: 'yesterday' as unknown as number }),
+      (d: Y.Doc) => roots(d).notes.set('n3', version1Note({ ...readBoard(d).notes[0]!, id: 'n3' })),
+    ]
+    for (const forge of forgeries) expect(b.as('sara', 'participant', { phase: 'ideate' })(forge).kind).toBe('forged')
+    expect(sara((d) => note(d).set(NOTE.place, [b.stage(1), 'a0', 'c1'])).kind).toBe('ok')
+    expect(sara(made({})).kind).toBe('ok')
+  })
+
+  it('lets through, as changing nothing, edits inside a note the board has since replaced (an offline copy of version 1)', () => {
+    const b = board()
+    const sara = b.as('sara', 'participant', { phase: 'ideate' })
+    // As stored in version 1, before the server loaded it.
+    roots(b.server).notes.set('n1', version1Note({ id: 'n1', stageId: b.stage(), clusterId: null, kind: 'idea', text: 'قديم', authorId: 'sara', order: 'a0', createdAt: 1 }))
+    const device = new Y.Doc()
+    Y.applyUpdate(device, Y.encodeStateAsUpdate(b.server))
+    // The server's upgrade replaces the record; meanwhile the device types in, moves and deletes the old one.
+    b.server.transact(() => roots(b.server).notes.set('n1', noteRecord({ ...readBoard(b.server).notes[0]! })))
+    const before = Y.encodeStateVector(device)
+    ;(roots(device).notes.get('n1')!.get('text') as Y.Text).insert(0, 'جديد ')
+    roots(device).notes.get('n1')!.set('stageId', b.stage(1))
+    const offline = Y.encodeStateAsUpdate(device, before)
+    const v = judgeUpdate(b.server, offline, { personId: 'omid', role: 'participant', session: session({ phase: 'vote' }) }, BOARD_RULES)
+    expect(v.kind).toBe('ok') // nothing in it lands on the board, so nothing is anyone's to refuse
+    Y.applyUpdate(b.server, offline)
+    expect(readBoard(b.server).notes.map((n) => [n.text, n.stageId])).toEqual([['قديم', b.stage()]])
+    expect(sara((d) => setNoteText(d, 'n1', 'جديد')).kind).toBe('ok')
   })
 
   it('finds nothing to judge in a resent sync: the whole state and delete set again', () => {

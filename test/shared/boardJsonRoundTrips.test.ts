@@ -4,6 +4,7 @@ import { readSnapshot } from '../../shared/boardSnapshot.js'
 import { BoardJsonError, fromJson, parseBoardJson, toJson } from '../../shared/export/json.js'
 import { readMap } from '../../shared/readMap.js'
 import { readSession, readTally } from '../../shared/sessionDoc.js'
+import { NOTE, SCHEMA_VERSION, readBoard, readNote } from '../../shared/schema.js'
 import { arabicFreelance, persianShop } from './fixtures/journeyBoards.js'
 
 describe('board JSON', () => {
@@ -23,9 +24,9 @@ describe('board JSON', () => {
   it('keeps ids, clusters and authors, and note texts stay editable text', () => {
     const doc = fromJson(toJson(readSnapshot(persianShop())))
     const note = doc.getMap('notes').get('n15') as Y.Map<unknown>
-    expect(note.get('text')).toBeInstanceOf(Y.Text)
-    expect(note.get('authorId')).toBe('p3')
-    expect(note.get('clusterId')).toBe('c4')
+    expect(note.get(NOTE.text)).toBeInstanceOf(Y.Text)
+    expect(readNote(note)).toMatchObject({ id: 'n15', authorId: 'p3', clusterId: 'c4' })
+    expect(readBoard(doc).schemaVersion).toBe(SCHEMA_VERSION) // an import is written in this version
   })
 
   it('exports a board with no map yet, with the default lanes', () => {

@@ -4,6 +4,7 @@ import {
   SCHEMA_VERSION, addNote, addStage, deleteNote, initBoard, moveNote, moveStage, readBoard, removeStage, renameStage,
   setNoteKind, setNoteText,
 } from '../../shared/schema.js'
+import { createCluster } from '../../shared/clusters.js'
 
 let seq = 0
 const newId = () => `id${++seq}`
@@ -80,6 +81,21 @@ describe('board schema', () => {
     sync(a, b)
     const ids = readBoard(a).notes.map((n) => n.id).sort()
     expect(ids).toEqual(['n0', 'n1', 'n2', 'n3', 'n4'])
+    expect(readBoard(b)).toEqual(readBoard(a))
+  })
+
+  it('leaves a note wholly in one place when one person moves it while another groups it', () => {
+    const a = board()
+    const [s1, s2] = readBoard(a).stages
+    for (const id of ['n1', 'n2']) addNote(a, { id, stageId: s1!.id, kind: 'pain', text: 'الدفع فشل', authorId: 'u' })
+    const b = new Y.Doc()
+    sync(a, b)
+    moveNote(a, 'n1', s2!.id, 0) // out of the stage…
+    createCluster(b, 'c1', ['n2', 'n1'], 'الدفع') // …while it joins a cluster of the stage it leaves
+    sync(a, b)
+    // Version 1 kept stage and cluster apart, and could end with the note in stage 2 and a cluster of stage 1.
+    const n1 = readBoard(a).notes.find((n) => n.id === 'n1')!
+    expect([[s2!.id, null], [s1!.id, 'c1']]).toContainEqual([n1.stageId, n1.clusterId])
     expect(readBoard(b)).toEqual(readBoard(a))
   })
 })

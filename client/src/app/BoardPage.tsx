@@ -14,6 +14,7 @@ import { createWorkshop, MapItemComments, WorkshopContext, WorkshopPanel, worksh
 import { DeadEndPage } from '../ui/DeadEndPage.js'
 import { ApiCallError, deleteBoard } from '../lib/api.js'
 import { forgetBoard, rememberBoard } from '../lib/boardList.js'
+import { createNextTaskSignal } from '../lib/progressive.js'
 import './BoardPage.css'
 
 /** The view-only link is the participant link with `?view`. */
@@ -82,6 +83,9 @@ export function BoardPage(props: { boardId: string }) {
     conn.destroy()
   })
 
+  // The board is drawn in the task after the one that brought it: decoding a thousand notes is enough for one.
+  const drawn = createNextTaskSignal(conn.ready)
+
   const ctx: BoardContextValue = {
     boardId,
     board,
@@ -123,11 +127,11 @@ export function BoardPage(props: { boardId: string }) {
          <WorkshopContext.Provider value={workshop}>
           <div class="board-page">
             <BoardHeader status={conn.status()} ready={conn.ready()} onDeleteBoard={deleteThisBoard} />
-            <Show when={conn.ready()}>
+            <Show when={drawn()}>
               <WorkshopPanel />
             </Show>
             <Show
-              when={conn.ready()}
+              when={drawn()}
               fallback={
                 <p class="loading" role="status">
                   {conn.status() === 'connected' ? t('board.waiting') : t('board.loading')}

@@ -6,12 +6,15 @@ import { render } from 'solid-js/web'
 import { App } from './App.js'
 import { UpdatePrompt } from './UpdatePrompt.js'
 
-render(
-  () => (
-    <>
-      <App />
-      <UpdatePrompt />
-    </>
+// In a task of its own, after the one that evaluated the bundle: each of them short, the page answers between.
+setTimeout(() =>
+  render(
+    () => (
+      <>
+        <App />
+        <UpdatePrompt />
+      </>
+    ),
+    document.getElementById('root')!,
   ),
-  document.getElementById('root')!,
 )

@@ -486,6 +486,7 @@ export const en = {
   'drafts.why.taken': 'Another note already had this one’s place on the board, so it was kept here for you.',
   'drafts.why.reset': 'The board could not accept a change from this device and was loaded again; this note was saved on this device first.',
   'drafts.why.other': 'The board did not take this note, so it was kept here for you.',
+  'drafts.why.upgraded': 'The board was updated while this device was offline, and what was written in this note here did not reach it, so it was saved on this device.',
   'drafts.post': 'Post again',
   'drafts.post.label': 'Post again: “{text}”',
   'drafts.posted': 'Posted again to {stage}.',

@@ -3,16 +3,19 @@
 // wrote is lost with the copy. Once the board is back from the server, the drafts it already shows with the
 // same text are dropped; the rest are shown with the server's drafts ("Kept for you") until the person
 // posts them again or throws them away.
+// The same keeps what this person wrote offline in notes of the schema's version 1, which the server has
+// since upgraded (server/upgradeSchema.ts): what they typed there reaches no note on the board.
 import type * as Y from 'yjs'
-import { isNoteKind, readBoard, type Note, type NoteKind } from '../../../shared/schema.js'
+import { isNoteKind, isVersion1Note, readBoard, readNote, readNoteById, roots, type Note, type NoteKind } from '../../../shared/schema.js'
 
 export interface LocalDraft {
   id: string
   stageId: string
   kind: NoteKind
   text: string
-  /** Always `reset`: the server refused this device's copy and it was loaded afresh. */
-  code: 'reset'
+  /** `reset`: the server refused this device's copy and it was loaded afresh; `upgraded`: written in a note of
+   *  this device's copy that the server had upgraded meanwhile (its text differs from the board's). */
+  code: 'reset' | 'upgraded'
   savedAt: number
 }
 
@@ -49,7 +52,7 @@ export function readLocalDrafts(boardId: string, personId: string, storage = def
     if (!Array.isArray(list)) return []
     return list
       .filter(isDraft)
-      .map((d) => ({ ...d, kind: isNoteKind(d.kind) ? d.kind : 'idea', code: 'reset' as const, savedAt: Number(d.savedAt) || 0 }))
+      .map((d) => ({ ...d, kind: isNoteKind(d.kind) ? d.kind : 'idea', code: d.code === 'upgraded' ? d.code : ('reset' as const), savedAt: Number(d.savedAt) || 0 }))
       .sort((a, b) => a.savedAt - b.savedAt || (a.id < b.id ? -1 : 1))
   } catch {
     return []
@@ -122,4 +125,35 @@ export function dropShownDrafts(boardId: string, personId: string, docs: Y.Doc[]
   const rest = drafts.filter((d) => !shownIn(d, personId, notes))
   if (rest.length !== drafts.length) writeLocalDrafts(boardId, personId, rest, storage)
   return rest
+}
+
+/** The notes this copy holds in the schema's version 1 (read when it is loaded from the device, before the
+ *  server's board reaches it). */
+export function version1Notes(doc: Y.Doc): Note[] {
+  return [...roots(doc).notes].filter(([, m]) => isVersion1Note(m)).map(([id, m]) => readNote(m, id))
+}
+
+/**
+ * Once the doc is synced from the server: keeps as drafts on the device the notes of `before` (version-1 notes
+ * of this copy) that are this person's (or `all`, on their private document) and whose text the board's note of
+ * the same id does not have, since what they typed in those records offline reached no note. Returns how many.
+ */
+export function keepUpgradedNotes(
+  boardId: string,
+  personId: string,
+  before: readonly Note[],
+  doc: Y.Doc,
+  opts: { all?: boolean; now?: number; storage?: DraftStorage } = {},
+): number {
+  const storage = opts.storage ?? defaultStorage()
+  const lost = before.filter((n) => {
+    const now = readNoteById(doc, n.id)
+    return (opts.all || n.authorId === personId) && n.text.trim() !== '' && now !== undefined && !same(now.text, n.text)
+  })
+  if (lost.length === 0) return 0
+  const savedAt = opts.now ?? Date.now()
+  const byId = new Map(readLocalDrafts(boardId, personId, storage).map((d) => [d.id, d]))
+  for (const n of lost) byId.set(n.id, { id: n.id, stageId: n.stageId, kind: n.kind, text: n.text, code: 'upgraded', savedAt })
+  writeLocalDrafts(boardId, personId, [...byId.values()], storage)
+  return lost.length
 }

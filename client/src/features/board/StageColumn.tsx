@@ -9,7 +9,14 @@ import { NoteCard } from './NoteCard.js'
 import { NoteComposer } from './NoteComposer.js'
 import { StageHeader } from './StageHeader.js'
 import { t } from '../../i18n/i18n.js'
+import { createProgressiveList } from '../../lib/progressive.js'
 import './StageColumn.css'
+
+/** A stage's notes, when the workshop lays out none of its own; a slice at a time when thousands come at once. */
+function StageNotes(props: { ids: string[] }) {
+  const rendered = createProgressiveList(() => props.ids)
+  return <For each={rendered()}>{(id) => <NoteCard id={id} />}</For>
+}
 
 export function StageColumn(props: { stage: Stage; index: number }) {
   const { board, rules, slots, search } = useBoard()
@@ -23,7 +30,7 @@ export function StageColumn(props: { stage: Stage; index: number }) {
     >
       <StageHeader stage={props.stage} index={props.index} count={ids().length} more={rules.moreNotes?.(props.stage.id)} />
       <ol class="notes" data-stage-notes={props.stage.id}>
-        <Show when={slots.stageItems} fallback={<For each={ids()}>{(id) => <NoteCard id={id} />}</For>}>
+        <Show when={slots.stageItems} fallback={<StageNotes ids={ids()} />}>
           {(items) => <Dynamic component={items()} stageId={props.stage.id} />}
         </Show>
       </ol>

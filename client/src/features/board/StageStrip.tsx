@@ -49,10 +49,11 @@ export function StageStrip(props: { scroller: () => HTMLElement | undefined }) {
     const stages = el.querySelector('.stages')
     if (stages) sizes.observe(stages)
   })
-  // Stages come and go: watch the ones there are (after they are rendered).
+  // Stages come and go: watch the ones there are (after they are rendered; measured in the next frame, whose
+  // layout it is anyway, rather than laying out a whole board in the task that rendered it).
   createEffect(
     on(ids, (list) => {
-      queueMicrotask(() => {
+      requestAnimationFrame(() => {
         if (!seen) return
         seen.disconnect()
         ratios.clear()
@@ -69,6 +70,7 @@ export function StageStrip(props: { scroller: () => HTMLElement | undefined }) {
   onCleanup(() => {
     seen?.disconnect()
     sizes?.disconnect()
+    seen = undefined
   })
 
   function go(i: number) {

@@ -65,6 +65,8 @@ export function createBoardStore(doc: Y.Doc, author: string | (() => string), op
         refresh(set, tr) {
           const raw = unwrap(store.state.notes)
           const dirtyStages = new Set<string>()
+          // New notes go in at once: a board of a thousand arriving is one write to the store, not a thousand.
+          const added: Record<string, Note> = {}
           for (const id of changedKeys(tr, notes)) {
             const prev = raw[id]
             const next = schema.readNoteById(doc, id)
@@ -74,9 +76,10 @@ export function createBoardStore(doc: Y.Doc, author: string | (() => string), op
               if (next) dirtyStages.add(next.stageId)
             }
             if (!next) set('notes', produce((all) => void delete all[id]))
-            else if (!prev) set('notes', id, next)
+            else if (!prev) added[id] = next
             else set('notes', id, reconcile(next))
           }
+          set('notes', added)
           for (const s of dirtyStages) set('stageNotes', s, reconcile(idsIn(raw, s)))
         },
       },

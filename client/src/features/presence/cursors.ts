@@ -25,13 +25,18 @@ export function cursorAt(target: EventTarget | null, clientX: number, clientY: n
   }
 }
 
-/** Where a cursor falls inside `layer` (whose box is the origin), or null when its anchor is gone. */
-export function cursorPoint(c: PresenceCursor, layer: HTMLElement): { x: number; y: number } | null {
+/** Where a cursor falls inside `layer` (whose box is the origin), or null when its anchor is gone. Drawing many,
+ *  pass the layer's box and direction, read once for all of them. */
+export function cursorPoint(
+  c: PresenceCursor,
+  layer: HTMLElement,
+  box = layer.getBoundingClientRect(),
+  rtl = isRtl(layer),
+): { x: number; y: number } | null {
   const anchor =
     (c.noteId && document.getElementById(noteElementId(c.noteId))) || document.getElementById(stageElementId(c.stageId))
   if (!anchor) return null
   const r = anchor.getBoundingClientRect()
-  const box = layer.getBoundingClientRect()
-  const x = isRtl(layer) ? r.right - c.x * r.width : r.left + c.x * r.width
+  const x = rtl ? r.right - c.x * r.width : r.left + c.x * r.width
   return { x: x - box.left, y: r.top + c.y * r.height - box.top }
 }

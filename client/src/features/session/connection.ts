@@ -6,8 +6,9 @@ import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import { CloseCode } from '../../../../shared/closeCodes.js'
-import { roots } from '../../../../shared/schema.js'
-import { saveLocalDrafts } from '../../lib/localDrafts.js'
+import { roots, type Note } from '../../../../shared/schema.js'
+import { keepUpgradedNotes, saveLocalDrafts, version1Notes } from '../../lib/localDrafts.js'
+import { whenLoaded } from './localCopy.js'
 
 /** `tooLarge`: the server refused what this device wrote offline as too much to merge at once
  *  (CloseCode.firstSyncTooLarge); it is all still here, and nothing is resent until the page reconnects.
@@ -44,8 +45,19 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
   const [synced, setSynced] = createSignal(false)
   const hasBoard = () => roots(doc).stages.size > 0 || roots(doc).meta.has('title')
 
-  local.on('synced', () => hasBoard() && setReady(true))
+  /** Notes of the schema's version 1 in this device's copy, until the server's board is here: what this person
+   *  typed in them offline is then kept as drafts, since the server has upgraded those records meanwhile. */
+  let version1: Note[] = []
+  local.on('synced', () => {
+    version1 = version1Notes(doc)
+    if (hasBoard()) setReady(true)
+  })
   provider.on('sync', (isSynced: boolean) => {
+    const me = events.me?.()
+    if (isSynced && version1.length > 0 && me) {
+      keepUpgradedNotes(boardId, me, version1, doc)
+      version1 = []
+    }
     if (isSynced) setReady(true)
     setSynced(isSynced)
   })
@@ -91,12 +103,17 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
   addEventListener('offline', onOffline)
   addEventListener('online', onOnline)
 
-  /** Connects with this token (null when the server asks for none); reconnects if it changed. */
+  const loaded = whenLoaded(local)
+  let destroyed = false
+  /** Connects with this token (null when the server asks for none); reconnects if it changed. Not before this
+   *  device's copy is loaded, so that the server sends only what the copy lacks. */
   function start(token: string | null) {
     started = true
     provider.params = token ? { token } : {}
     provider.disconnect()
-    if (navigator.onLine) provider.connect()
+    void loaded.then(() => {
+      if (!destroyed && !gone(status()) && navigator.onLine) provider.connect()
+    })
   }
 
   const forget = () => local.clearData()
@@ -109,6 +126,7 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
   }
 
   function destroy() {
+    destroyed = true
     removeEventListener('offline', onOffline)
     removeEventListener('online', onOnline)
     provider.destroy()

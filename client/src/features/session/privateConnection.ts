@@ -5,7 +5,9 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import { createSignal } from 'solid-js'
 import { CloseCode } from '../../../../shared/closeCodes.js'
-import { saveLocalDrafts } from '../../lib/localDrafts.js'
+import type { Note } from '../../../../shared/schema.js'
+import { keepUpgradedNotes, saveLocalDrafts, version1Notes } from '../../lib/localDrafts.js'
+import { whenLoaded } from './localCopy.js'
 
 const wsBase = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
 
@@ -20,10 +22,23 @@ export function connectPrivate(boardId: string, personId: string, token: string)
   const provider = new WebsocketProvider(`${wsBase()}/ws`, `${boardId}/private`, doc, {
     params: { token },
     maxBackoffTime: 4000,
+    connect: false,
   })
+  let destroyed = false
+  // As on the board: connected once this device's copy is loaded, and its notes of the schema's version 1
+  // (all of them this person's) kept as drafts where the upgraded document lost what was typed in them.
+  let version1: Note[] = []
+  local.on('synced', () => (version1 = version1Notes(doc)))
+  void whenLoaded(local).then(() => destroyed || provider.connect())
   /** True once the server's copy of this document has been received. */
   const [synced, setSynced] = createSignal(false)
-  provider.on('sync', (isSynced: boolean) => setSynced(isSynced))
+  provider.on('sync', (isSynced: boolean) => {
+    if (isSynced && version1.length > 0) {
+      keepUpgradedNotes(boardId, personId, version1, doc, { all: true })
+      version1 = []
+    }
+    setSynced(isSynced)
+  })
   // Nobody else is in this room: there is no presence to share.
   provider.awareness.setLocalState(null)
 
@@ -40,6 +55,7 @@ export function connectPrivate(boardId: string, personId: string, token: string)
   })
 
   function destroy() {
+    destroyed = true
     provider.destroy()
     void local.destroy()
     doc.destroy()

@@ -10,7 +10,7 @@ export function CommentsButton(props: { targetId: string; name: string }) {
   const count = () => d.commentsOn(props.targetId).length
   const label = () => (count() ? t('comment.open', { count: count(), name: props.name }) : t('comment.start', { name: props.name }))
   return (
-    <Show when={!d.hidden() && (count() > 0 || !d.addRefusal())}>
+    <Show when={!d.forCards().hidden && (count() > 0 || !d.forCards().comment)}>
       <button
         type="button"
         class="comments-button"

@@ -8,7 +8,7 @@ import './DiscussionRow.css'
 export function DiscussionRow(props: { targetId: string; name: string }) {
   const w = useWorkshop()
   return (
-    <Show when={!w.discussion.hidden()}>
+    <Show when={!w.discussion.forCards().hidden}>
       <div class="discussion-row">
         <ReactionButtons targetId={props.targetId} name={props.name} />
         <CommentsButton targetId={props.targetId} name={props.name} />

@@ -17,7 +17,7 @@ import { shortText } from './NoteExtras.js'
 import { ruleReason } from '../../i18n/ruleMessages.js'
 import './DraftsPanel.css'
 
-/** Why a draft is here, in plain words: from its code (shared/drafts.ts, or `reset` for the device's). */
+/** Why a draft is here, in plain words: from its code (shared/drafts.ts, or `reset`, `upgraded` for the device's). */
 function draftWhy(code: string, phase: Phase, locked: boolean): string {
   switch (code) {
     case 'phase':
@@ -31,6 +31,8 @@ function draftWhy(code: string, phase: Phase, locked: boolean): string {
       return t('drafts.why.taken')
     case 'reset':
       return t('drafts.why.reset')
+    case 'upgraded':
+      return t('drafts.why.upgraded')
     default:
       return t('drafts.why.other')
   }

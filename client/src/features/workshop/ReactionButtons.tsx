@@ -14,13 +14,19 @@ export function ReactionButtons(props: { targetId: string; name: string; only?: 
   const w = useWorkshop()
   const d = w.discussion
   const me = () => w.store.writer().personId
-  const open = (r: Reaction) => !d.reactionRefusal(props.targetId, r)
+  const open = (r: Reaction) => !d.forCards().reaction[r]
   const shown = () => (props.only ?? REACTIONS).filter((r) => open(r) || d.who(props.targetId, r).length > 0)
   const nameOf = (id: string) => (id === me() ? t('reaction.you') : w.store.state.people[id]?.name || t('comment.someone'))
 
   return (
-    <Show when={!d.hidden() && shown().length > 0}>
-      <div class="reactions" role="group" aria-label={t('reaction.group', { name: props.name })} data-target-id={props.targetId}>
+    <Show when={!d.forCards().hidden && shown().length > 0}>
+      <div
+        class="reactions"
+        classList={{ none: shown().every((r) => d.who(props.targetId, r).length === 0) }}
+        role="group"
+        aria-label={t('reaction.group', { name: props.name })}
+        data-target-id={props.targetId}
+      >
         <For each={shown()}>
           {(r) => {
             const who = () => d.who(props.targetId, r)

@@ -6,6 +6,7 @@ import { BoardContext, NoteCard, useBoard } from '../board/index.js'
 import { ClusterCard } from './ClusterCard.js'
 import { useWorkshop } from './context.js'
 import { FaceDownNotes } from './FaceDownNotes.js'
+import { createProgressiveList } from '../../lib/progressive.js'
 
 export function StageItems(props: { stageId: string }) {
   const ctx = useBoard()
@@ -21,6 +22,9 @@ export function StageItems(props: { stageId: string }) {
     const clusters = Object.keys(members).map((id) => w.store.state.clusters[id]!).sort(byOrder)
     return { clusters, members, lone }
   })
+  // A board opening with a thousand notes renders them a slice at a time (lib/progressive.ts).
+  const clusters = createProgressiveList(() => groups().clusters)
+  const lone = createProgressiveList(() => groups().lone)
   // A revealed note is briefly in both documents; the board's copy wins.
   const privateIds = () =>
     (w.privateNotes()?.state.stageNotes[props.stageId] ?? []).filter((id) => !ctx.board.state.notes[id])
@@ -28,10 +32,10 @@ export function StageItems(props: { stageId: string }) {
 
   return (
     <>
-      <For each={groups().clusters}>
+      <For each={clusters()}>
         {(c) => <ClusterCard cluster={c} noteIds={groups().members[c.id] ?? []} />}
       </For>
-      <For each={groups().lone}>{(id) => <NoteCard id={id} />}</For>
+      <For each={lone()}>{(id) => <NoteCard id={id} />}</For>
       <Show when={w.privateNotes()}>
         {(own) => (
           <BoardContext.Provider value={{ ...ctx, board: own() }}>

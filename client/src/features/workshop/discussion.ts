@@ -4,16 +4,16 @@
 // A comment the server takes back after all (the board locked while it was on its way) is not lost: its text
 // goes back into the comment field of its thread, kept in this browser until it is posted.
 import { nanoid } from 'nanoid'
-import { createSignal } from 'solid-js'
-import { createStore, reconcile } from 'solid-js/store'
+import { createMemo, createSignal } from 'solid-js'
+import { createStore, produce, reconcile, type SetStoreFunction } from 'solid-js/store'
 import * as Y from 'yjs'
 import {
-  addComment, deleteComment, editComment, reactionKey, reactionsByTarget, readComments, readReactions, toggleReaction,
-  type Comment, type Reaction, type ReactionsByTarget,
+  addComment, byTime, deleteComment, editComment, parseReactionKey, REACTIONS, reactionKey, reactionsByTarget, readComment,
+  readComments, readReactions, toggleReaction, type Comment, type Reaction, type ReactionsByTarget,
 } from '../../../../shared/discussion.js'
 import { BOARD_RULES, fieldRefusal, judgeWrite, recordRefusal, type Refusal, type Writer } from '../../../../shared/rules.js'
 import { writesArePrivate } from '../../../../shared/workshop.js'
-import { createYStore } from '../../lib/yStore.js'
+import { changedKeys, createYStore } from '../../lib/yStore.js'
 import { load, remove, save } from '../../lib/storage.js'
 import { t } from '../../i18n/i18n.js'
 
@@ -42,13 +42,79 @@ export function createDiscussion(d: {
   newId?: () => string
 }) {
   const newId = d.newId ?? nanoid
-  const commentsRoot = d.doc.getMap('comments')
-  const { state, dispose } = createYStore<{ reactions: ReactionsByTarget; comments: Record<string, Comment[]> }>(
+  const reactionsRoot = d.doc.getMap<unknown>('reactions')
+  const commentsRoot = d.doc.getMap<unknown>('comments')
+  // Each target's reaction keys and comment ids, so that a change re-reads only the targets it touched:
+  // a thousand cards each look up their own, and one reaction costs one card's worth of work.
+  const reactionKeys = new Map<string, Set<string>>()
+  const commentIds = new Map<string, Set<string>>()
+  const commentTarget = new Map<string, string>()
+  const index = (idx: Map<string, Set<string>>, targetId: string, id: string, on: boolean) => {
+    const ids = idx.get(targetId) ?? new Set<string>()
+    if (on) idx.set(targetId, ids.add(id))
+    else if (ids.delete(id) && !ids.size) idx.delete(targetId)
+  }
+  for (const k of Object.keys(readReactions(d.doc))) index(reactionKeys, parseReactionKey(k)!.targetId, k, true)
+  const comments = readComments(d.doc)
+  for (const c of comments) {
+    index(commentIds, c.targetId, c.id, true)
+    commentTarget.set(c.id, c.targetId)
+  }
+  const reactionsOf = (targetId: string) => {
+    const given: { [key: string]: number } = {}
+    for (const k of reactionKeys.get(targetId) ?? []) given[k] = reactionsRoot.get(k) as number
+    return reactionsByTarget(given)[targetId]
+  }
+  const commentsOf = (targetId: string) => {
+    const list = [...(commentIds.get(targetId) ?? [])].map((id) => readComment(commentsRoot.get(id) as Y.Map<unknown>)).sort(byTime)
+    return list.length ? list : undefined
+  }
+  type View = { reactions: ReactionsByTarget; comments: Record<string, Comment[]> }
+  /** Takes a target's entry out of the store once it has none left. */
+  const drop = (s: SetStoreFunction<View>, part: keyof View, targetId: string) =>
+    s(produce((v: View) => void delete v[part][targetId]))
+
+  const { state, dispose } = createYStore<View>(
     d.doc,
-    { reactions: reactionsByTarget(readReactions(d.doc)), comments: byTarget(readComments(d.doc)) },
+    { reactions: reactionsByTarget(readReactions(d.doc)), comments: byTarget(comments) },
     [
-      { types: [d.doc.getMap('reactions')], refresh: (s) => s('reactions', reconcile(reactionsByTarget(readReactions(d.doc)))) },
-      { types: [commentsRoot], refresh: (s) => s('comments', reconcile(byTarget(readComments(d.doc)), { key: 'id' })) },
+      {
+        types: [reactionsRoot],
+        refresh(s, tr) {
+          const touched = new Set<string>()
+          for (const k of changedKeys(tr, reactionsRoot)) {
+            const target = parseReactionKey(k)?.targetId
+            if (target === undefined) continue
+            index(reactionKeys, target, k, typeof reactionsRoot.get(k) === 'number')
+            touched.add(target)
+          }
+          for (const target of touched) {
+            const given = reactionsOf(target)
+            if (given) s('reactions', target, reconcile(given))
+            else drop(s, 'reactions', target)
+          }
+        },
+      },
+      {
+        types: [commentsRoot],
+        refresh(s, tr) {
+          const touched = new Set<string>()
+          for (const id of changedKeys(tr, commentsRoot)) {
+            const before = commentTarget.get(id)
+            const m = commentsRoot.get(id)
+            const after = m instanceof Y.Map ? readComment(m).targetId : undefined
+            if (before !== undefined) index(commentIds, before, id, false), touched.add(before)
+            if (after !== undefined) index(commentIds, after, id, true), touched.add(after)
+            if (after !== undefined) commentTarget.set(id, after)
+            else commentTarget.delete(id)
+          }
+          for (const target of touched) {
+            const list = commentsOf(target)
+            if (list) s('comments', target, reconcile(list, { key: 'id' }))
+            else drop(s, 'comments', target)
+          }
+        },
+      },
     ],
   )
 
@@ -59,6 +125,14 @@ export function createDiscussion(d: {
   const reactionRefusal = (targetId: string, r: Reaction): Refusal | null =>
     judgeWrite(BOARD_RULES, d.writer(), { op: 'create', root: 'reactions', key: reactionKey(me(), targetId, r), fields: {} })
   const addRefusal = (): Refusal | null => recordRefusal(d.writer(), 'comments', 'create')
+  // What every card's reactions and comments button shows now. The rule table judges a reaction by who gives
+  // it, their own key and the session, never by the card, so this is judged once for a thousand cards when
+  // those change (`writer` is reactive in the app), not on each card.
+  const forCards = createMemo(() => ({
+    hidden: hidden(),
+    reaction: Object.fromEntries(REACTIONS.map((r) => [r, reactionRefusal('any-card', r)])) as Record<Reaction, Refusal | null>,
+    comment: addRefusal(),
+  }))
   const editRefusal = (c: Comment): Refusal | null => fieldRefusal(d.writer(), 'comments', c.authorId, 'text')
   const deleteRefusal = (c: Comment): Refusal | null => recordRefusal(d.writer(), 'comments', 'delete', c.authorId)
 
@@ -94,6 +168,7 @@ export function createDiscussion(d: {
   return {
     state,
     hidden,
+    forCards,
     reactionRefusal,
     addRefusal,
     editRefusal,

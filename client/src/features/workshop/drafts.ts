@@ -57,8 +57,10 @@ export function createDrafts(o: DraftsDeps) {
     if (p && !p.synced()) return
     const me = o.me()
     untrack(() => {
-      const before = readLocalDrafts(o.boardId, me).length
-      if (before && dropShownDrafts(o.boardId, me, p ? [o.boardDoc, p.doc] : [o.boardDoc]).length !== before) bump()
+      // Read again whenever there are any: syncing may also have added some (lib/localDrafts.ts, keepUpgradedNotes).
+      if (readLocalDrafts(o.boardId, me).length === 0) return
+      dropShownDrafts(o.boardId, me, p ? [o.boardDoc, p.doc] : [o.boardDoc])
+      bump()
     })
   })
 

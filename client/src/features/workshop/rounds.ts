@@ -2,7 +2,7 @@
 // round was kept, so a workshop that votes once reads nothing here), and the kind of each item while the
 // current round has budgets per kind.
 import type * as Y from 'yjs'
-import { readBoard, type NoteKind } from '../../../../shared/schema.js'
+import { readBoard, readNoteKind, readNotePlace, roots, type NoteKind } from '../../../../shared/schema.js'
 import { readRounds, readSession, readTally } from '../../../../shared/sessionDoc.js'
 import { itemKinds, roundResults, type RoundResults } from '../../../../shared/votingRounds.js'
 
@@ -14,11 +14,7 @@ export function readRoundResults(doc: Y.Doc): RoundResults[] {
 /** Item id -> kind, read from the notes' kinds and clusters alone (not their texts, which change as people type). */
 export function readItemKinds(doc: Y.Doc): Record<string, NoteKind> {
   if (!readSession(doc).round.kindBudgets) return {}
-  const notes = [...doc.getMap<Y.Map<unknown>>('notes').values()].map((m) => ({
-    id: String(m.get('id')),
-    kind: m.get('kind') as NoteKind,
-    clusterId: typeof m.get('clusterId') === 'string' && m.get('clusterId') ? String(m.get('clusterId')) : null,
-  }))
+  const notes = [...roots(doc).notes].map(([id, m]) => ({ id, kind: readNoteKind(m), clusterId: readNotePlace(m).clusterId || null }))
   return Object.fromEntries(itemKinds(notes))
 }
 
