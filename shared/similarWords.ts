@@ -4,7 +4,7 @@
 // English, and lightly stemmed: the Arabic article and its clitics, Persian می/نمی and plural and ezafe
 // endings, common Arabic suffixes, and a Porter-like English stem. Negation is kept as one token (¬) in
 // every language. Libraries were weighed: none serves Persian, and the Arabic ones carry a framework.
-import { foldWithMap } from './textMatch.js'
+import { foldWithMap, originalRange } from './textMatch.js'
 
 /** Negation, the same token in every language, so that "doesn't answer" stays apart from "answers". */
 const NOT = '¬'
@@ -76,7 +76,6 @@ export function stemEnglish(w: string): string {
 }
 
 const ARABIC_SCRIPT = /\p{Script=Arabic}/u
-const MARK = /\p{M}/u
 // A run of Arabic script, or of other letters and digits (a Latin word may hold ' or -): «الـcheckout» is two.
 const TOKEN = /\p{Script=Arabic}+|(?:(?!\p{Script=Arabic})[\p{L}\p{N}])+(?:['’-](?:(?!\p{Script=Arabic})[\p{L}\p{N}])+)*/gu
 
@@ -138,12 +137,7 @@ export function sharedWordRanges(text: string, query: string): [number, number][
   const { from, found } = tokens(text)
   const ranges: [number, number][] = []
   for (const m of found) {
-    if (!termsOfToken(m[0]).some((w) => wanted.has(w))) continue
-    const last = from[m.index + m[0].length - 1]!
-    let end = last + (text.codePointAt(last)! > 0xffff ? 2 : 1)
-    // The marks on the last letter (a shadda, a kasra) are marked with it.
-    while (end < text.length && MARK.test(text[end]!)) end++
-    ranges.push([from[m.index]!, end])
+    if (termsOfToken(m[0]).some((w) => wanted.has(w))) ranges.push(originalRange(text, from, m.index, m.index + m[0].length))
   }
   return ranges
 }

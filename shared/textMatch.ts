@@ -90,6 +90,18 @@ export const holdsWords = (folded: string, words: readonly string[]): boolean =>
 /** Whether `text` holds every word of `query` (an empty query matches everything). */
 export const matches = (text: string, query: string): boolean => holdsWords(fold(text), queryWords(query))
 
+const COMBINING = /\p{M}/u
+
+/** The [start, end) range of `text` that the folded characters [at, stop) came from (`from`, as foldWithMap
+ *  gives it): the end is past the whole original character of the last one, and past the marks that belong
+ *  to it (a shadda, a kasra, a combining accent), which are highlighted with their letter. */
+export function originalRange(text: string, from: readonly number[], at: number, stop: number): [number, number] {
+  const last = from[stop - 1]!
+  let end = last + (text.codePointAt(last)! > 0xffff ? 2 : 1)
+  while (end < text.length && COMBINING.test(text[end]!)) end++
+  return [from[at]!, end]
+}
+
 /** Where folded words are in `text` (folded once with foldWithMap), as [start, end) ranges of the original
  *  text, in order and merged where they touch, for highlighting; empty when not every word is there. */
 export function rangesOf(text: string, { folded, from }: { folded: string; from: number[] }, words: readonly string[]): [number, number][] {
@@ -99,13 +111,7 @@ export function rangesOf(text: string, { folded, from }: { folded: string; from:
     if (!place) return []
     while (place) {
       const [at, stop] = place
-      const start = from[at]!
-      const lastIndex = from[stop - 1]!
-      // The end is past the whole original character the last folded one came from.
-      let end = lastIndex + (text.codePointAt(lastIndex)! > 0xffff ? 2 : 1)
-      // Marks that belong to the last letter (a shadda, a kasra) are highlighted with it.
-      while (end < text.length && MARKS.test(text[end]!)) end++
-      ranges.push([start, end])
+      ranges.push(originalRange(text, from, at, stop))
       place = placeOf(folded, w, stop)
     }
   }
