@@ -1,8 +1,11 @@
 // Presence: everyone sees who is here (names and colours), where the others point on the board, and
 // someone leaving disappears from the list and the board at once.
+import * as decoding from 'lib0/decoding'
 import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { readBoard } from '../../shared/schema.js'
 import { createOpenBoard } from '../helpers/boards.js'
+import { member, synced } from '../helpers/clients.js'
 import { addNote, newParticipant, note, openBoard, type Participant } from '../helpers/browser.js'
 import type { TestServer } from '../helpers/server.js'
 import { withServerAndBrowser } from '../helpers/e2e.js'
@@ -14,6 +17,27 @@ withServerAndBrowser((s, b) => {
   server = s
   browser = b
 })
+
+/** The awareness client ids in each awareness frame (type 1) a page sends. */
+function awarenessSent(p: Participant): number[][] {
+  const sent: number[][] = []
+  p.page.on('websocket', (ws) =>
+    ws.on('framesent', ({ payload }) => {
+      if (typeof payload === 'string') return
+      const d = decoding.createDecoder(new Uint8Array(payload))
+      if (decoding.readVarUint(d) !== 1) return
+      const u = decoding.createDecoder(decoding.readVarUint8Array(d))
+      const ids: number[] = []
+      for (let n = decoding.readVarUint(u); n > 0; n--) {
+        ids.push(decoding.readVarUint(u))
+        decoding.readVarUint(u) // clock
+        decoding.readVarString(u) // state
+      }
+      sent.push(ids)
+    }),
+  )
+  return sent
+}
 
 const names = (p: Participant) => p.page.locator('.people-list .person-name').allTextContents()
 
@@ -71,5 +95,35 @@ describe('presence', () => {
     await expect.poll(() => note(a.page, 'Asks a friend').locator('.typing').count()).toBe(0)
     await a.context.close()
     await b.context.close()
+  })
+
+  // The stock provider sends back every change it hears of, 200 people's cursors too; the server would only
+  // drop them, since a connection speaks for its own client alone.
+  it('sends only its own presence, never echoes the others', async () => {
+    const board = await createOpenBoard(server.url)
+    const sara = await newParticipant(browser, { name: 'Sara' })
+    const sent = awarenessSent(sara)
+    await openBoard(sara, board.participantUrl)
+    const remote = await member(server.url, board.id, { name: 'Remote' })
+    await synced(remote)
+    const stageId = readBoard(remote.doc).stages[0]!.id
+    const user = { id: remote.me, name: 'Remote', color: '#336699', role: 'participant' }
+    for (let i = 0; i <= 20; i++) {
+      remote.provider.awareness.setLocalState({ user, typing: null, cursor: { stageId, noteId: null, x: i / 20, y: 0.5 } })
+      await new Promise((r) => setTimeout(r, 40))
+    }
+    await sara.page.locator('.cursor', { hasText: 'Remote' }).waitFor()
+    // Her own pointer still goes out.
+    const before = sent.length
+    const col = (await sara.page.locator('.stage').first().boundingBox())!
+    await sara.page.mouse.move(col.x + col.width / 2, col.y + col.height / 2)
+    await sara.page.mouse.move(col.x + col.width / 2 + 5, col.y + col.height / 2)
+    await expect.poll(() => sent.length).toBeGreaterThan(before)
+    await sara.page.waitForTimeout(300)
+    const ids = new Set(sent.flat())
+    expect(ids.has(remote.provider.awareness.clientID)).toBe(false)
+    expect(ids.size).toBeGreaterThanOrEqual(1)
+    remote.destroy()
+    await sara.context.close()
   })
 })

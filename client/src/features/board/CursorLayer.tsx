@@ -53,7 +53,12 @@ export function CursorLayer() {
   onMount(() => {
     const ro = new ResizeObserver(relayout)
     ro.observe(layer.parentElement!)
-    onCleanup(() => ro.disconnect())
+    // A group of cards drawn again (scrolled near) or skipped: its cursors were placed on the group as a whole.
+    layer.parentElement!.addEventListener('contentvisibilityautostatechange', relayout, true)
+    onCleanup(() => {
+      ro.disconnect()
+      layer.parentElement?.removeEventListener('contentvisibilityautostatechange', relayout, true)
+    })
   })
   onCleanup(() => {
     clearTimeout(timer)

@@ -103,7 +103,9 @@ export function NoteCard(props: { id: string }) {
   return (
     <Show when={note()}>
       {(n) => (
+        // role="listitem" said outright: in a group (role="none") an <li> would lose it.
         <li
+          role="listitem"
           id={noteElementId(props.id)}
           class={`note kind-${n().kind}`}
           hidden={!search.shows(props.id)}

@@ -3,6 +3,7 @@
 export { createBoardStore, type BoardStore } from './boardStore.js'
 export { BoardContext, useBoard, type BoardContextValue, type BoardRules, type BoardSlots } from './context.js'
 export { NoteCard } from './NoteCard.js'
+export { NoteGroups } from './NoteGroups.js'
 export { noteKeyCommand } from './noteKeys.js'
 export { similarIndexOf } from './similarNotes.js'
 export { BoardSearch } from './BoardSearch.js'

@@ -56,11 +56,11 @@ export function enableNoteDrag(root: HTMLElement, opts: NoteDragOptions): () => 
     const stageId = stage?.dataset.stageId ?? previous?.stageId
     const list = stageId && stageEl(stageId)?.querySelector<HTMLElement>('[data-stage-notes]')
     if (!stageId || !list) return undefined
-    const clusters = [...list.querySelectorAll<HTMLElement>(`:scope > ${CLUSTER}`)].filter((c) => c !== src.el)
+    const clusters = [...list.querySelectorAll<HTMLElement>(CLUSTER)].filter((c) => c !== src.el)
     let index = stage ? clusters.findIndex((c) => y < middle(c)) : (previous?.index ?? -1)
     if (index < 0) index = clusters.length
     // After the last cluster is before the first lone note, if there is one.
-    const before = clusters[index] ?? list.querySelector<HTMLElement>(`:scope > ${NOTE}`) ?? undefined
+    const before = clusters[index] ?? list.querySelector<HTMLElement>(`.note-group > ${NOTE}, .stage-part > ${NOTE}`) ?? undefined
     return { target: { kind: 'move', stageId, index }, indicators: [lineBefore(stageId, before)] }
   }
 

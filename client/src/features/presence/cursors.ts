@@ -25,6 +25,14 @@ export function cursorAt(target: EventTarget | null, clientX: number, clientY: n
   }
 }
 
+/** `el`, or where the browser skips drawing what holds it (content-visibility: auto, far off screen) the box it
+ *  skips: measuring `el` itself would make the browser lay out everything skipped around it. */
+function drawnBox(el: Element): Element {
+  let box: Element | null = el
+  while (box && box.checkVisibility?.({ contentVisibilityAuto: true }) === false) box = box.parentElement
+  return box ?? el
+}
+
 /** Where a cursor falls inside `layer` (whose box is the origin), or null when its anchor is gone. Drawing many,
  *  pass the layer's box and direction, read once for all of them. */
 export function cursorPoint(
@@ -36,7 +44,7 @@ export function cursorPoint(
   const anchor =
     (c.noteId && document.getElementById(noteElementId(c.noteId))) || document.getElementById(stageElementId(c.stageId))
   if (!anchor) return null
-  const r = anchor.getBoundingClientRect()
+  const r = drawnBox(anchor).getBoundingClientRect()
   const x = rtl ? r.right - c.x * r.width : r.left + c.x * r.width
   return { x: x - box.left, y: r.top + c.y * r.height - box.top }
 }

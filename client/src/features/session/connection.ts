@@ -9,6 +9,7 @@ import { CloseCode } from '../../../../shared/closeCodes.js'
 import { roots, type Note } from '../../../../shared/schema.js'
 import { keepUpgradedNotes, saveLocalDrafts, version1Notes } from '../../lib/localDrafts.js'
 import { whenLoaded } from './localCopy.js'
+import { sendOnlyOwnAwareness } from './ownAwareness.js'
 
 /** `tooLarge`: the server refused what this device wrote offline as too much to merge at once
  *  (CloseCode.firstSyncTooLarge); it is all still here, and nothing is resent until the page reconnects.
@@ -35,6 +36,7 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
   const doc = new Y.Doc()
   const local = new IndexeddbPersistence(localDbName(boardId), doc)
   const provider = new WebsocketProvider(`${wsBase()}/ws`, boardId, doc, { connect: false, maxBackoffTime: 4000 })
+  sendOnlyOwnAwareness(provider)
   const awareness = provider.awareness
   let started = false
 

@@ -8,6 +8,7 @@ import { CloseCode } from '../../../../shared/closeCodes.js'
 import type { Note } from '../../../../shared/schema.js'
 import { keepUpgradedNotes, saveLocalDrafts, version1Notes } from '../../lib/localDrafts.js'
 import { whenLoaded } from './localCopy.js'
+import { sendOnlyOwnAwareness } from './ownAwareness.js'
 
 const wsBase = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
 
@@ -24,6 +25,7 @@ export function connectPrivate(boardId: string, personId: string, token: string)
     maxBackoffTime: 4000,
     connect: false,
   })
+  sendOnlyOwnAwareness(provider)
   let destroyed = false
   // As on the board: connected once this device's copy is loaded, and its notes of the schema's version 1
   // (all of them this person's) kept as drafts where the upgraded document lost what was typed in them.

@@ -54,7 +54,9 @@ export function ClusterCard(props: { cluster: Cluster; noteIds: string[] }) {
   }
 
   return (
+    // role="listitem" said outright: its wrapper in the stage's list is role="none" (StageItems.tsx).
     <li
+      role="listitem"
       class="cluster"
       classList={{ spotlit: w.lead.isSpotlit('cluster', props.cluster.id) }}
       data-cluster-id={props.cluster.id}

@@ -7,7 +7,7 @@ const SHOWN = 3
 
 export function FaceDownNotes(props: { count: number }) {
   return (
-    <li class="face-down" data-testid="face-down" data-count={props.count}>
+    <li role="listitem" class="face-down" data-testid="face-down" data-count={props.count}>
       <span class="face-down-stack" aria-hidden="true">
         <For each={Array.from({ length: Math.min(SHOWN, props.count) })}>{() => <span class="card-back" />}</For>
       </span>

@@ -2,7 +2,7 @@
 // person's private notes ("only you see this") and everyone else's as face-down cards.
 import { For, Show, createMemo } from 'solid-js'
 import { byOrder } from '../../../../shared/schema.js'
-import { BoardContext, NoteCard, useBoard } from '../board/index.js'
+import { BoardContext, NoteCard, NoteGroups, useBoard } from '../board/index.js'
 import { ClusterCard } from './ClusterCard.js'
 import { useWorkshop } from './context.js'
 import { FaceDownNotes } from './FaceDownNotes.js'
@@ -30,23 +30,28 @@ export function StageItems(props: { stageId: string }) {
     (w.privateNotes()?.state.stageNotes[props.stageId] ?? []).filter((id) => !ctx.board.state.notes[id])
   const faceDown = () => w.store.hiddenCounts()[props.stageId] ?? 0
 
+  // The stage's list holds its cards: the wrappers (role="none", display: contents) only keep the markup valid.
   return (
     <>
-      <For each={clusters()}>
-        {(c) => <ClusterCard cluster={c} noteIds={groups().members[c.id] ?? []} />}
-      </For>
-      <For each={lone()}>{(id) => <NoteCard id={id} />}</For>
-      <Show when={w.privateNotes()}>
-        {(own) => (
-          <BoardContext.Provider value={{ ...ctx, board: own() }}>
-            <For each={privateIds()}>{(id) => <NoteCard id={id} />}</For>
-          </BoardContext.Provider>
-        )}
-      </Show>
-      {/* Face down, they can match no search. */}
-      <Show when={faceDown() > 0 && !ctx.search.active()}>
-        <FaceDownNotes count={faceDown()} />
-      </Show>
+      <ol class="stage-part" role="none">
+        <For each={clusters()}>
+          {(c) => <ClusterCard cluster={c} noteIds={groups().members[c.id] ?? []} />}
+        </For>
+      </ol>
+      <NoteGroups ids={lone()} />
+      <ol class="stage-part" role="none">
+        <Show when={w.privateNotes()}>
+          {(own) => (
+            <BoardContext.Provider value={{ ...ctx, board: own() }}>
+              <For each={privateIds()}>{(id) => <NoteCard id={id} />}</For>
+            </BoardContext.Provider>
+          )}
+        </Show>
+        {/* Face down, they can match no search. */}
+        <Show when={faceDown() > 0 && !ctx.search.active()}>
+          <FaceDownNotes count={faceDown()} />
+        </Show>
+      </ol>
     </>
   )
 }
