@@ -24,10 +24,15 @@ const PARTS: [part: string, test: (fn: string, url: string) => boolean][] = [
   ['the profiler', (fn, url) => url.includes('inspector') || url.endsWith('probe.cjs')],
   ['the append (store)', (_, url) => url.includes('/storage/')],
   ['decoding and judging', (fn, url) => url.endsWith('/judge.ts') || fn === 'decodeUpdate' || fn === 'decodeClientMessage'],
-  ['applying', (fn) => fn === 'applyUpdate' || fn === 'applyUpdateV2' || fn === 'applyWhole'],
+  // The commit step's own code and what it calls in Yjs (the transaction's cleanup included); the judge's
+  // calls into Yjs were taken by the line above.
+  ['applying', (fn, url) => fn === 'applyUpdate' || fn === 'applyUpdateV2' || url.endsWith('/server/commit.ts')],
   ['building the frame', (_, url) => url.endsWith('/protocol.ts')],
+  ['metrics', (_, url) => url.includes('/prom-client/') || url.endsWith('/server/metrics.ts')],
   ['socket writes', (fn, url) => fn === 'writeBuffer' || fn === 'writev' || fn === 'writeUtf8String' || (url.startsWith('node:net') && fn.includes('write'))],
   ['receiving frames (ws)', (_, url) => url.includes('/ws/lib/') || url === 'node:internal/stream_base_commons'],
+  // The room's and the relay's own code: queueing, flushing, budgets, the promise hops between them.
+  ['the room and the relay', (_, url) => /\/server\/(room|relay|connection|budget)\.ts$/.test(url)],
 ]
 const REST = 'the event loop and the rest'
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { privateDocId } from '../../server/rooms.js'
 import { PostgresStore } from '../../server/storage/postgres.js'
 import { SqliteStore } from '../../server/storage/sqlite.js'
 import type { Store } from '../../server/storage/store.js'
@@ -107,6 +108,32 @@ describe.each(stores)('the %s store', (name, make, skipReason) => {
     const a = new Y.Doc()
     after.updates.forEach((u) => Y.applyUpdate(a, u))
     expect(readBoard(a)).toEqual(readBoard(doc))
+    // The log goes on after its snapshot, and a deleted board's log is gone: a new append starts it afresh.
+    addNote(doc, { id: 'later', stageId, kind: 'idea', text: 'بعد از فشرده‌سازی', authorId: 'a' })
+    const next = await store.append(id, updates.at(-1)!)
+    expect(next).toBeGreaterThan(before.lastSeq)
+    expect((await store.loadLog(id)).updates).toHaveLength(2)
+    const someone = person(id)
+    await store.addParticipant(someone)
+    const privateId = privateDocId(id, someone.id)
+    await store.append(privateId, updates[0]!)
+    await store.deleteBoard(id, Date.now())
+    expect((await store.loadLog(privateId)).updates).toHaveLength(0)
+    expect(await store.append(privateId, updates[0]!)).toBeGreaterThan(0)
+    expect((await store.loadLog(privateId)).updates).toHaveLength(1)
+    await store.close()
+  })
+
+  run('appends after a board is created where its log was read before', async () => {
+    const store = make()
+    const id = `b-${Math.random().toString(36).slice(2)}`
+    expect((await store.loadLog(id)).lastSeq).toBe(0) // someone asked for it before it existed
+    const doc = new Y.Doc()
+    initBoard(doc, 'نقشه', ['الف'], () => Math.random().toString(36).slice(2))
+    await store.createBoard({ id, title: 'نقشه', facilitatorKeyHash: 'k', createdAt: 1 }, Y.encodeStateAsUpdate(doc))
+    // A log end remembered from before the board existed would put this append on the board's first row.
+    const seq = await store.append(id, Y.encodeStateAsUpdate(doc))
+    expect(await store.loadLog(id)).toMatchObject({ lastSeq: seq, updates: { length: 2 } })
     await store.close()
   })
 
