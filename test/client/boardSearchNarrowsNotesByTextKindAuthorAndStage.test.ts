@@ -6,7 +6,7 @@ import { createStore } from 'solid-js/store'
 import { describe, expect, it } from 'vitest'
 import type { Note, NoteKind } from '../../shared/schema.js'
 import {
-  MARK_AFTER_MS, NO_FILTER, createBoardSearch, createFoldCache, filterNotes, isSearchShortcut, type NoteFilter,
+  MARK_AFTER_MS, NO_FILTER, createBoardSearch, createFoldCache, filterNotes, isSearchShortcut, type FoldCache, type NoteFilter,
 } from '../../client/src/features/board/search.js'
 
 let n = 0
@@ -107,18 +107,30 @@ describe('the board search', () => {
     })
   })
 
-  it('filters a 1,000-note board per keystroke well within a frame', () => {
+  // How fast each keystroke filters 1,000 notes is a bench figure (`npm run bench -- similar`); here, that
+  // it folds each note once and not at every keystroke, which is what keeps it fast.
+  it('filters a 1,000-note board per keystroke from each note folded once', () => {
     const texts = ['لم يرد الدعم الفني لمدة يومين', 'سبد خرید را نیمه‌کاره رها می‌کند', 'Help center article on refunds', 'إعلان على إنستغرام']
-    const many = Array.from({ length: 1000 }, (_, i) => note(`${texts[i % texts.length]} ${i}`, 'idea', `p${i % 40}`, `s${i % 5}`))
-    const fold = createFoldCache()
-    filterNotes(many, { ...NO_FILTER, text: 'x' }, fold) // the first pass folds every note once
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...note(`${texts[i % texts.length]} ${i}`, 'idea', `p${i % 40}`, `s${i % 5}`), id: `n${i}` }))
+    const cache = createFoldCache()
+    const folded = new Map<string, unknown>()
+    let refolded = 0
+    const fold: FoldCache = (key, text) => {
+      const f = cache(key, text)
+      if (folded.has(key) && folded.get(key) !== f) refolded++
+      folded.set(key, f)
+      return f
+    }
+    filterNotes(many, { ...NO_FILTER, text: 'x' }, fold)
     const query = 'الدعم الفني'
-    const start = performance.now()
     let last = 0
     for (let i = 1; i <= query.length; i++) last = filterNotes(many, { ...NO_FILTER, text: query.slice(0, i) }, fold).kept.size
-    const perKeystroke = (performance.now() - start) / query.length
     expect(last).toBe(250)
-    expect(perKeystroke).toBeLessThan(8)
+    expect(folded.size).toBe(1000)
+    expect(refolded).toBe(0)
+    many[0]!.text = 'الدعم الفني تأخر' // an edited note is folded again
+    expect(filterNotes(many, { ...NO_FILTER, text: query }, fold).kept.has('n0')).toBe(true)
+    expect(refolded).toBe(1)
   })
 
   it('opens on "/" and Ctrl/Cmd+K, by key or by its place on the keyboard, and leaves Ctrl+F to the browser', () => {
