@@ -72,10 +72,12 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** The end of each log this process has read or written, so that an append is a plain insert at the next
-   *  seq: half the CPU of finding MAX(seq) in the insert itself, the store's cost in every relayed update.
-   *  It stays exact because only this process writes the file (several processes share PostgreSQL, not
-   *  this); a write that could move a log's end forgets it, and a wrong one would fail the insert, loudly. */
+  /** The end of each log this process has appended to since its last compaction, so that an append is a
+   *  plain insert at the next seq: half the CPU of finding MAX(seq) in the insert itself, the store's cost in
+   *  every relayed update. Compaction (also when a board unloads) forgets it, so it holds no more than the
+   *  boards being written. It stays exact because only this process writes the file (several processes share
+   *  PostgreSQL, not this); a write that could move a log's end forgets it, and a wrong one would fail the
+   *  insert, loudly. */
   private readonly lastSeqs = new Map<string, number>()
 
   /** Set when a write failed (a full disk), cleared by the next write that succeeds. */
@@ -165,9 +167,7 @@ export class SqliteStore implements Store {
   loadLog(docId: string) {
     return this.run('loadLog', (): StoredLog => {
       const rows = this.stmts.log.all(docId)
-      const lastSeq = rows.at(-1)?.seq ?? 0
-      this.lastSeqs.set(docId, lastSeq)
-      return { updates: rows.map((r) => new Uint8Array(r.data)), lastSeq }
+      return { updates: rows.map((r) => new Uint8Array(r.data)), lastSeq: rows.at(-1)?.seq ?? 0 }
     })
   }
 
