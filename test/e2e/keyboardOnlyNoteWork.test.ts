@@ -42,8 +42,10 @@ describe('keyboard only', () => {
     await kb.press('Shift+Tab')
     await kb.press('Enter')
     expect(await texts(page, 'Awareness')).toEqual(['Searches for a freelancer'])
-    // The author may change the kind later: the badge is a select showing the kind picked in the composer.
-    expect(await stage(page, 'Awareness').locator('.note .kind-select select').inputValue()).toBe('touchpoint')
+    // The author may change the kind later: the badge is a button saying the kind picked in the composer, and
+    // no card holds a select until one is wanted.
+    expect(await stage(page, 'Awareness').locator('.note .kind-select button').innerText()).toBe('Touchpoint')
+    expect(await page.locator('.note select').count()).toBe(0)
     expect(await announced(page)).toBe('Note added to Awareness.')
     await kb.type('Asks a colleague')
     await kb.press('Enter')
@@ -70,6 +72,16 @@ describe('keyboard only', () => {
     expect(await announced(page)).toBe('The note is already at the edge.')
     await kb.press('Alt+ArrowLeft')
     expect(await texts(page, 'Consideration')).toEqual(['Asks a colleague at work'])
+
+    // Kind: Tab onto the note's kind, which becomes a select with the focus; an arrow key picks the next kind.
+    await kb.press('Tab')
+    expect(await active(page)).toBe('Kind of this note')
+    await kb.press('ArrowDown')
+    await expect.poll(() => stage(page, 'Consideration').locator('.note').getAttribute('class')).toContain('kind-question')
+    expect(await announced(page)).toBe('The note is now: Question')
+    await kb.press('Shift+Tab')
+    expect(await active(page)).toBe('Question: Asks a colleague at work')
+    expect(await page.locator('.note select').count()).toBe(0)
 
     // Delete: the Delete key on one's own note; focus moves to the stage's composer.
     await kb.press('Delete')

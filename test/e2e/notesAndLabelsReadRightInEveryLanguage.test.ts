@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addNote as writeNote, readBoard } from '../../shared/schema.js'
 import { member, synced, until } from '../helpers/clients.js'
-import { addNote, launchBrowser, newParticipant, note, openBoard, screenshotPath, stage, type Participant } from '../helpers/browser.js'
+import { addNote, launchBrowser, newParticipant, note, pickKind, openBoard, screenshotPath, stage, type Participant } from '../helpers/browser.js'
 import { createOpenBoard } from '../helpers/boards.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { votedWorkshop } from '../helpers/votedWorkshop.js'
@@ -48,14 +48,35 @@ describe('notes and labels', () => {
     const mine = note(layla.page, 'The support chat never answered')
     await expect.poll(() => mine.getAttribute('class')).toContain('kind-pain')
 
+    // The kind reads like a badge and becomes a select under the mouse, so that the press opens it; it goes
+    // back to a button when the mouse leaves.
+    expect(await mine.locator('.kind-select button').innerText()).toBe('Pain point')
+    await mine.locator('.kind-select').hover()
+    expect(await mine.locator('.kind-select select').inputValue()).toBe('pain')
+    await layla.page.mouse.move(0, 0)
+    await expect.poll(() => mine.locator('.kind-select select').count()).toBe(0)
     // The author changes the kind; everyone sees it. Someone else's note shows its kind, not a select.
-    await mine.locator('.kind-select select').selectOption('question')
+    await pickKind(mine, 'question')
     const theirs = note(omar.page, 'The support chat never answered')
     await expect.poll(() => theirs.getAttribute('class')).toContain('kind-question')
     expect(await theirs.locator('.kind-select').count()).toBe(0)
     expect(await theirs.locator('.kind-badge').innerText()).toContain('Question')
     // The composer remembers the last kind picked and keeps saying so.
     await expect.poll(() => col.locator('.composer-kind').innerText()).toContain('Pain point')
+  })
+
+  it('changes a note\'s kind with a tap on a phone', async () => {
+    const board = await createOpenBoard(server.url, { stages: ['التجربة'] })
+    const p = await newParticipant(browser, { name: 'Sara', lang: 'ar', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+    contexts.push(p)
+    await openBoard(p, board.participantUrl)
+    await addNote(p.page, 'التجربة', 'الدفع فشل مرتين', 'pain')
+    const card = note(p.page, 'الدفع فشل مرتين')
+    // No hover comes before a tap: the tap itself puts the select in the button's place, with the focus.
+    await card.locator('.kind-select button').tap()
+    expect(await card.locator('.kind-select select').evaluate((el) => el === document.activeElement)).toBe(true)
+    await card.locator('.kind-select select').selectOption('idea')
+    await expect.poll(() => card.getAttribute('class')).toContain('kind-idea')
   })
 
   it('names the grouping button in words while clustering', async () => {

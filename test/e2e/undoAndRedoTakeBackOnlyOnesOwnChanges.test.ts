@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import type { CreateBoardResponse } from '../../shared/api.js'
 import type { Action } from '../../shared/workshop.js'
 import { createOpenBoard } from '../helpers/boards.js'
-import { addNote, newParticipant, note, openBoard, stage, type Participant } from '../helpers/browser.js'
+import { addNote, newParticipant, note, pickKind, openBoard, stage, type Participant } from '../helpers/browser.js'
 import { withServerAndBrowser } from '../helpers/e2e.js'
 import { act, createBoard, joinBoard, type TestServer } from '../helpers/server.js'
 
@@ -66,7 +66,7 @@ describe('undo and redo', () => {
     // Text: Leila adds to her note while Omid types into one of his and changes the kind of the other.
     await typeInto(leila!, 'Searches for a freelancer', ' on Google')
     await typeInto(omid!, 'Reads reviews', ' of sellers')
-    await note(omid!.page, 'Compares prices').locator('.kind-select select').selectOption('pain')
+    await pickKind(note(omid!.page, 'Compares prices'), 'pain')
     await bothSee(people, 'Awareness', ['Searches for a freelancer on Google'])
     await note(L, 'on Google').focus()
     await L.keyboard.press('Control+z')

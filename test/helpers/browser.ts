@@ -2,7 +2,7 @@
 // in fresh contexts, each context being one participant with its own storage.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core'
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots')
 
@@ -66,6 +66,12 @@ export const stage = (page: Page, name: string) =>
 
 /** The note whose text contains `text`. */
 export const note = (page: Page, text: string) => page.locator('.note').filter({ hasText: text })
+
+/** Changes a note's kind as a keyboard user would: its kind button takes the focus and becomes a select. */
+export async function pickKind(card: Locator, kind: string) {
+  await card.locator('.kind-select button').focus()
+  await card.locator('.kind-select select').selectOption(kind)
+}
 
 /** Writes a note through the stage's composer, as a user would. */
 export async function addNote(page: Page, stageName: string, text: string, kind?: string) {

@@ -1,6 +1,6 @@
 // One note: its kind (colour, icon and word), its text (dir=auto, wraps anything), who is typing in it,
 // and the keyboard commands on it. Moving and deleting announce the result to screen readers.
-import { For, Show } from 'solid-js'
+import { Show } from 'solid-js'
 import { Dynamic } from 'solid-js/web'
 import { useBoard } from './context.js'
 import { noteElementId } from '../presence/index.js'
@@ -8,8 +8,8 @@ import { noteKeyCommand } from './noteKeys.js'
 import { announce } from '../../lib/announce.js'
 import { formatList, locale, t } from '../../i18n/i18n.js'
 import { KindIcon } from '../../ui/KindIcon.js'
-import { NOTE_KINDS, isNoteKind } from '../../../../shared/schema.js'
 import { NoteEditor } from './NoteEditor.js'
+import { KindPicker } from './KindPicker.js'
 import { undoKeys } from './UndoControls.js'
 import { MarkedText } from '../../ui/MarkedText.js'
 import './NoteCard.css'
@@ -131,23 +131,13 @@ export function NoteCard(props: { id: string }) {
                 </span>
               }
             >
-              {/* Whoever may change the note may change its kind: a native select works by touch and keys. */}
-              <label class="kind-badge kind-select">
-                <KindIcon kind={n().kind} />
-                <select
-                  aria-label={t('note.kind.label')}
-                  value={n().kind}
-                  onKeyDown={(e) => e.stopPropagation()}
-                  onChange={(e) => {
-                    const kind = e.currentTarget.value
-                    if (!isNoteKind(kind)) return
-                    board.actions.setNoteKind(props.id, kind)
-                    announce(t('announce.kindChanged', { kind: t(`kind.${kind}`) }))
-                  }}
-                >
-                  <For each={NOTE_KINDS}>{(k) => <option value={k}>{t(`kind.${k}`)}</option>}</For>
-                </select>
-              </label>
+              <KindPicker
+                kind={n().kind}
+                onPick={(kind) => {
+                  board.actions.setNoteKind(props.id, kind)
+                  announce(t('announce.kindChanged', { kind: t(`kind.${kind}`) }))
+                }}
+              />
             </Show>
             <Show when={slots.noteHead}>{(head) => <Dynamic component={head()} id={props.id} />}</Show>
             <Show when={mine()}>
