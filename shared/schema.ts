@@ -182,16 +182,19 @@ export function readCluster(m: YRecord): Cluster {
   }
 }
 
+/** The board's stages in order (without reading its notes). */
+export const readStages = (doc: Y.Doc): Stage[] => [...roots(doc).stages.values()].map(readStage).sort(byOrder)
+
 /** A plain snapshot of the board: stages in order, notes by position key (filter by stage for a column). */
 export function readBoard(doc: Y.Doc): BoardState {
-  const { meta, stages, notes, clusters } = roots(doc)
+  const { meta, notes, clusters } = roots(doc)
   const allNotes = [...notes].map(([id, m]) => readNote(m, id)).sort(byOrder)
   const used = new Set(allNotes.map((n) => n.clusterId))
   return {
     title: String(meta.get('title') ?? ''),
     schemaVersion: Number(meta.get('schemaVersion') ?? 0),
     createdAt: Number(meta.get('createdAt') ?? 0),
-    stages: [...stages.values()].map(readStage).sort(byOrder),
+    stages: readStages(doc),
     notes: allNotes,
     clusters: [...clusters.values()].map(readCluster).filter((c) => used.has(c.id)).sort(byOrder),
   }

@@ -121,4 +121,36 @@ describe('board store', () => {
       expect(readBoard(a).stages[0]!.name).toBe('ما بعد الشراء')
     })
   })
+
+  it('takes a whole board arriving in a task after the one that decoded it, and its own note at once', async () => {
+    const { a } = twoPeers()
+    const [s1] = stageIds(a)
+    a.transact(() => {
+      for (let i = 0; i < 600; i++) addNote(a, { id: `big${i}`, stageId: s1!, kind: 'idea', text: `ملاحظة رقم ${i}`, authorId: 'ali' })
+    })
+    const b = new Y.Doc()
+    await createRoot(async (dispose) => {
+      const { state } = createBoardStore(b, 'bob', { newId })
+      // The server's whole board: decoding it is the long task, so the store catches up in the next one.
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'server')
+      expect(Object.keys(state.notes)).toHaveLength(0)
+      // A small remote change meanwhile waits with it, in order.
+      setNoteText(a, 'big0', 'تغيّر النص')
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'server')
+      expect(state.notes.big0).toBeUndefined()
+      await new Promise((r) => setTimeout(r))
+      expect(state.stageNotes[s1!]).toHaveLength(600)
+      expect(state.notes.big0?.text).toBe('تغيّر النص')
+
+      // Again, and this person writes a note before the next task: it shows at once, with the board before it.
+      const c = new Y.Doc()
+      const other = createBoardStore(c, 'bob', { newId })
+      Y.applyUpdate(c, Y.encodeStateAsUpdate(a), 'server')
+      const id = other.actions.addNote(s1!, 'pain', 'كتبتها الآن')
+      expect(other.state.notes[id]?.text).toBe('كتبتها الآن')
+      expect(other.state.stageNotes[s1!]).toHaveLength(601)
+      other.dispose()
+      dispose()
+    })
+  })
 })

@@ -62,6 +62,7 @@ export function createBoardStore(doc: Y.Doc, author: string | (() => string), op
     [
       {
         types: [notes],
+        later: true,
         refresh(set, tr) {
           const raw = unwrap(store.state.notes)
           const dirtyStages = new Set<string>()
@@ -83,7 +84,7 @@ export function createBoardStore(doc: Y.Doc, author: string | (() => string), op
           for (const s of dirtyStages) set('stageNotes', s, reconcile(idsIn(raw, s)))
         },
       },
-      { types: [stages], refresh: (set) => set('stages', reconcile(schema.readBoard(doc).stages, { key: 'id' })) },
+      { types: [stages], refresh: (set) => set('stages', reconcile(schema.readStages(doc), { key: 'id' })) },
       { types: [meta], refresh: (set) => set('title', String(meta.get('title') ?? '')) },
     ],
   )

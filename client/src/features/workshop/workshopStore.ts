@@ -14,7 +14,7 @@ import {
 import {
   castVote, countOf, votesUsed, writesArePrivate, type Ballot, type Person, type Role, type Session,
 } from '../../../../shared/workshop.js'
-import { changedKeys, createYStore } from '../../lib/yStore.js'
+import { changedKeys, createYStore, type Changes } from '../../lib/yStore.js'
 import type { NoteKind } from '../../../../shared/schema.js'
 import { kindVotesLeft as kindsLeft, type RoundResults } from '../../../../shared/votingRounds.js'
 import { readItemKinds, readRoundResults } from './rounds.js'
@@ -57,7 +57,7 @@ const readClusters = (doc: Y.Doc): Record<string, Cluster> => Object.fromEntries
 export function createWorkshopStore(doc: Y.Doc, me: () => string, joinedRole: () => Role) {
   const root = (name: string) => doc.getMap<unknown>(name)
   // One person's vote changes one entry: copy only the entries a transaction changed, not all 500.
-  const refreshProgress = (s: SetStoreFunction<WorkshopView>, tr: Y.Transaction) => {
+  const refreshProgress = (s: SetStoreFunction<WorkshopView>, tr: Changes) => {
     const m = doc.getMap<PersonProgress>('progress')
     for (const id of changedKeys(tr, m)) {
       const p = m.get(id)
