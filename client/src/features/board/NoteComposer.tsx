@@ -10,7 +10,7 @@ import { load, save } from '../../lib/storage.js'
 import { t } from '../../i18n/i18n.js'
 import { useBoard } from './context.js'
 import { KindIcon } from '../../ui/KindIcon.js'
-import { SimilarNotes } from './SimilarNotes.js'
+import { SimilarNotes, warmsSimilarNotes } from './SimilarNotes.js'
 import './NoteComposer.css'
 
 const lastKind = (): NoteKind => {
@@ -22,6 +22,7 @@ export function NoteComposer(props: { stage: Stage }) {
   const { rules } = useBoard()
   const [kind, setKind] = createSignal<NoteKind>(lastKind())
   const [text, setText] = createSignal('')
+  const warmSimilar = warmsSimilarNotes()
   let input!: HTMLTextAreaElement
   const id = () => `composer-${props.stage.id}`
   const placeholder = () => (rules.writesPrivately() ? t('private.placeholder') : t('composer.placeholder'))
@@ -51,6 +52,7 @@ export function NoteComposer(props: { stage: Stage }) {
         aria-label={t('composer.label', { stage: props.stage.name })}
         aria-describedby={`${id()}-kind ${id()}-hint`}
         value={text()}
+        onFocus={warmSimilar}
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) add(e)

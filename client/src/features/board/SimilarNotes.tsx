@@ -22,14 +22,25 @@ function goTo(id: string) {
   el?.focus({ preventScroll: true })
 }
 
+/** The boards a composer's text is compared with: the board, and the private notes while writing privately. */
+const storesOf = ({ board, rules }: ReturnType<typeof useBoard>) => [...new Set([board, rules.noteTarget()])]
+
+/** For a composer's focus: its indexes are built in an idle moment as the person starts to write, not on
+ *  their first keystroke (about 50 ms on a board of a thousand notes). */
+export function warmsSimilarNotes() {
+  const ctx = useBoard()
+  const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 50))
+  return () => void idle(() => storesOf(ctx).forEach(similarIndexOf))
+}
+
 export function SimilarNotes(props: { text: string; id: string }) {
-  const { board, rules, slots } = useBoard()
+  const ctx = useBoard()
+  const { board, slots } = ctx
   const query = () => props.text.trim()
   const found = createMemo(() => {
     const q = query()
     if (q.length < MIN_LENGTH) return []
-    const stores = [...new Set([board, rules.noteTarget()])]
-    return stores
+    return storesOf(ctx)
       .flatMap((store) => similarIndexOf(store).similarTo(q, SHOWN).map((m) => ({ ...m, note: store.state.notes[m.id]! })))
       .filter((m, i, all) => m.note && all.findIndex((o) => o.id === m.id) === i)
       .sort((a, b) => b.score - a.score)
