@@ -237,13 +237,12 @@ export function setBoardLang(doc: Y.Doc, lang: BoardLang) {
 
 /** Adds a stage at `index` among the stages (at the end by default). */
 export function addStage(doc: Y.Doc, id: string, name: string, index?: number) {
-  const { stages } = roots(doc)
-  const ordered = [...stages.values()].map(readStage).sort(byOrder)
+  const ordered = readStages(doc)
   const stage = new Y.Map<unknown>()
   stage.set('id', id)
   stage.set('name', name)
   stage.set('order', keyAt(ordered, index ?? ordered.length))
-  stages.set(id, stage)
+  roots(doc).stages.set(id, stage)
 }
 
 export function renameStage(doc: Y.Doc, id: string, name: string) {
@@ -251,10 +250,9 @@ export function renameStage(doc: Y.Doc, id: string, name: string) {
 }
 
 export function moveStage(doc: Y.Doc, id: string, index: number) {
-  const { stages } = roots(doc)
-  const stage = stages.get(id)
+  const stage = roots(doc).stages.get(id)
   if (!stage) return
-  const others = [...stages.values()].map(readStage).filter((s) => s.id !== id).sort(byOrder)
+  const others = readStages(doc).filter((s) => s.id !== id)
   stage.set('order', keyAt(others, index))
 }
 

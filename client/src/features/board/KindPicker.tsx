@@ -17,6 +17,7 @@ export function KindPicker(props: { kind: NoteKind; onPick: (kind: NoteKind) => 
     if (focus) select?.focus()
   }
   const rest = () => !hovered && document.activeElement !== select && setLive(false)
+  const label = () => t(`kind.${props.kind}`)
 
   return (
     <label
@@ -38,7 +39,7 @@ export function KindPicker(props: { kind: NoteKind; onPick: (kind: NoteKind) => 
         fallback={
           <button
             type="button"
-            aria-label={`${t('note.kind.label')}: ${t(`kind.${props.kind}`)}`}
+            aria-label={`${t('note.kind.label')}: ${label()}`}
             onFocus={() => become(true)}
             // A tap: no hover came first, so open the list the press asked for.
             onClick={() => {
@@ -50,7 +51,7 @@ export function KindPicker(props: { kind: NoteKind; onPick: (kind: NoteKind) => 
               }
             }}
           >
-            {t(`kind.${props.kind}`)}
+            {label()}
           </button>
         }
       >
