@@ -7,27 +7,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { sendOnlyOwnAwareness } from '../../client/src/features/session/ownAwareness.js'
-
-/** A socket that opens at once and records what is sent on it. */
-class FakeWebSocket {
-  static sent: Uint8Array[] = []
-  readonly OPEN = 1
-  readyState = 1
-  binaryType = 'arraybuffer'
-  onopen: (() => void) | null = null
-  onmessage: unknown = null
-  onclose: unknown = null
-  onerror: unknown = null
-  constructor() {
-    queueMicrotask(() => this.onopen?.())
-  }
-  send(data: Uint8Array) {
-    FakeWebSocket.sent.push(data)
-  }
-  close() {
-    this.readyState = 3
-  }
-}
+import { FakeWebSocket } from '../helpers/fakeWebSocket.js'
 
 /** The client ids in each awareness message (type 1). */
 const awarenessIds = (messages: Uint8Array[]) =>

@@ -1,5 +1,6 @@
 // Offline: edits made without a network are kept on the device and merge with everyone else's when the
-// network is back; and a reload while the server is down still opens the board from IndexedDB.
+// network is back; and a reload while the server is down still opens the board from IndexedDB, with what
+// others wrote as well as one's own.
 import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createOpenBoard } from '../helpers/boards.js'
@@ -50,13 +51,19 @@ describe('offline', () => {
       const p = await newParticipant(browser, { name: 'Farah' })
       await openBoard(p, board.participantUrl)
       await addNote(p.page, 'Loyalty', 'يوصي صديقه بالمنصة')
+      // Someone else's note reaches this device from the server: it is kept as the bytes that came.
+      const other = await newParticipant(browser, { name: 'Omid' })
+      await openBoard(other, board.participantUrl)
+      await addNote(other.page, 'Loyalty', 'دوباره از همین فروشگاه می‌خرد')
+      await expect.poll(async () => (await texts(p, 'Loyalty')).length).toBe(2)
+      await other.context.close()
       // The service worker must hold the app shell before the server goes away.
       await p.page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 10_000 })
       await p.page.waitForTimeout(300) // IndexedDB writes are debounced by y-indexeddb
       await down.close()
 
       await p.page.reload()
-      await expect.poll(() => texts(p, 'Loyalty'), { timeout: 5000 }).toEqual(['يوصي صديقه بالمنصة'])
+      await expect.poll(async () => (await texts(p, 'Loyalty')).sort(), { timeout: 5000 }).toEqual(['دوباره از همین فروشگاه می‌خرد', 'يوصي صديقه بالمنصة'].sort())
       await expect.poll(() => status(p)).toMatch(/reconnecting|offline|connecting/)
       await p.context.close()
     } finally {

@@ -10,6 +10,7 @@ import { roots, type Note } from '../../../../shared/schema.js'
 import { keepUpgradedNotes, saveLocalDrafts, version1Notes } from '../../lib/localDrafts.js'
 import { whenLoaded } from './localCopy.js'
 import { sendOnlyOwnAwareness } from './ownAwareness.js'
+import { storeAsReceived } from './storeAsReceived.js'
 
 /** `tooLarge`: the server refused what this device wrote offline as too much to merge at once
  *  (CloseCode.firstSyncTooLarge); it is all still here, and nothing is resent until the page reconnects.
@@ -37,6 +38,7 @@ export function connectBoard(boardId: string, events: ConnectionEvents = {}) {
   const local = new IndexeddbPersistence(localDbName(boardId), doc)
   const provider = new WebsocketProvider(`${wsBase()}/ws`, boardId, doc, { connect: false, maxBackoffTime: 4000 })
   sendOnlyOwnAwareness(provider)
+  storeAsReceived(provider, local)
   const awareness = provider.awareness
   let started = false
 

@@ -9,6 +9,7 @@ import type { Note } from '../../../../shared/schema.js'
 import { keepUpgradedNotes, saveLocalDrafts, version1Notes } from '../../lib/localDrafts.js'
 import { whenLoaded } from './localCopy.js'
 import { sendOnlyOwnAwareness } from './ownAwareness.js'
+import { storeAsReceived } from './storeAsReceived.js'
 
 const wsBase = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
 
@@ -26,6 +27,7 @@ export function connectPrivate(boardId: string, personId: string, token: string)
     connect: false,
   })
   sendOnlyOwnAwareness(provider)
+  storeAsReceived(provider, local)
   let destroyed = false
   // As on the board: connected once this device's copy is loaded, and its notes of the schema's version 1
   // (all of them this person's) kept as drafts where the upgraded document lost what was typed in them.
