@@ -87,11 +87,14 @@ export function watchNotes(doc: Y.Doc, sentAt: Map<string, number>, latencies: n
 }
 
 /** Server CPU time in ms spent while `fn` runs, and the kernel's part of it (system time: on loopback,
- *  mostly the socket writes). Garbage is collected before, not charged after.
+ *  mostly the socket writes). No garbage is collected first: a full collection forced from idle frees the
+ *  hidden classes of every short-lived object (decoders, encoders, transactions), and V8 throws away the
+ *  optimized code built for them, so each window would measure the JIT compiling the relay again (a
+ *  third of our CPU, and over a quarter of the reference's), which a running server does not do.
  *  With BENCH_CPU_PROF=<dir> set, the window is profiled into <dir>/<label>-<server>.cpuprofile. */
 export async function serverCpu(server: BenchServer, fn: () => Promise<void>, label = 'window'): Promise<{ ms: number; systemMs: number }> {
   await server.profile('start')
-  const before = await server.query('stats')
+  const before = await server.query('cpu')
   await fn()
   const after = await server.query('cpu')
   await server.profile('stop', label)
