@@ -51,7 +51,7 @@ async function connected() {
   const encodedFor: boolean[] = []
   doc.on('afterTransaction', (tr) => tr.origin === provider && encodedFor.push(doc._observers.has('update')))
   const ws = provider.ws as unknown as FakeWebSocket
-  return { doc, provider, stored, store, encodedFor, ws }
+  return { doc, provider, stored, encodedFor, ws }
 }
 
 /** A board of `n` notes on the server's side, and the update that holds it. */

@@ -38,17 +38,17 @@ export function storeAsReceived(provider: WebsocketProvider, store: UpdateStore)
     }
     encoding.writeVarUint(encoder, messageSync) // as the stock handler does; nothing follows, so nothing is sent
     const update = decoding.readVarUint8Array(decoder)
-    const before = Y.encodeStateVector(doc)
     doc.off('update', provider._updateHandler)
     doc.off('update', store._storeUpdate)
     let kept = update
     try {
       Y.applyUpdate(doc, update, provider)
     } catch (error) {
-      // As y-protocols does, the connection stays. What did go in is stored, never bytes that would throw
-      // again each time this device loads its copy.
+      // As y-protocols does, the connection stays. The whole doc is stored instead (so whatever did go in),
+      // never bytes that would throw again each time this device loads its copy; this is rare, so no message
+      // pays for remembering where the doc stood before it.
       console.error('Caught error while handling a Yjs update', error)
-      kept = Y.encodeStateAsUpdate(doc, before)
+      kept = Y.encodeStateAsUpdate(doc)
     } finally {
       doc.on('update', provider._updateHandler)
       doc.on('update', store._storeUpdate)
